@@ -1,0 +1,76 @@
+"""Who may see what: the one place where roles turn into scopes.
+
+Every list, detail, search, report, export and download asks these functions
+(through the models' ``visible_to`` querysets); views never decide by
+themselves. Results are cached on the user object for the request, so a page
+pays one query for its roles however often it asks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from smart.access.models import Role, RoleAssignment
+
+# Roles that read personnel data of others, and whether they do so regency-wide
+# by nature. A scoped assignment (unit set) limits them to that subtree.
+PERSONNEL_READERS = {
+    Role.SYSTEM_MANAGER, Role.HR_MANAGER, Role.DIVISION_ADMIN, Role.UNIT_ADMIN,
+    Role.VERIFIER, Role.LEADERSHIP,
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A set of units: everything, or the subtrees under the given paths."""
+
+    everything: bool = False
+    unit_paths: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.everything and not self.unit_paths
+
+
+def _assignments(user) -> list[tuple[str, str | None]]:
+    """(role, unit path or None) of the user's assignments in force today."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_smart_assignments", None)
+    if cached is None:
+        cached = [
+            (role, path)
+            for role, path in RoleAssignment.objects.in_force()
+            .filter(user=user)
+            .values_list("role", "unit__path")
+        ]
+        user._smart_assignments = cached
+    return cached
+
+
+def roles_of(user) -> set[str]:
+    """The roles a user holds today."""
+    return {role for role, _ in _assignments(user)}
+
+
+def has_role(user, *roles: str) -> bool:
+    return bool(roles_of(user) & set(roles))
+
+
+def personnel_scope(user) -> Scope:
+    """The units whose employees the user may read through their roles.
+
+    Employees always see their own record too; that rule lives with the
+    employee queryset, not here.
+    """
+    paths: set[str] = set()
+    for role, path in _assignments(user):
+        if role not in PERSONNEL_READERS:
+            continue
+        if path is None:
+            return Scope(everything=True)
+        paths.add(path)
+    # A path under another listed path adds nothing.
+    minimal = tuple(sorted(p for p in paths if not any(
+        p != q and p.startswith(q) for q in paths)))
+    return Scope(unit_paths=minimal)

@@ -1,0 +1,69 @@
+"""`make run`: migrate, load the demo regency if empty, then serve with gunicorn.
+
+Each thing that can go wrong before the server starts (database unreachable,
+port taken, corrupted demo file) ends with one sentence saying what to do.
+"""
+
+import io
+import os
+import socket
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, connection
+
+
+def _check_database() -> None:
+    try:
+        connection.ensure_connection()
+    except DatabaseError as error:
+        where = "PostgreSQL (DATABASE_URL)" if os.environ.get("DATABASE_URL") else "SQLite"
+        raise CommandError(
+            f"Basis data {where} tidak dapat dibuka ({str(error).strip().splitlines()[0]}): "
+            "periksa DATABASE_URL atau jalankan server basis datanya, lalu ulangi `make run`."
+        ) from None
+
+
+def _check_port(port: int) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            raise CommandError(
+                f"Port {port} sudah dipakai program lain: hentikan program itu atau jalankan "
+                f"`PORT={port + 1} make run`."
+            ) from None
+
+
+class Command(BaseCommand):
+    help = "Prepare the database and the demo regency, then serve SMART on 127.0.0.1."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=2)
+
+    def handle(self, *args, port: int, workers: int, **options):
+        _check_port(port)
+        _check_database()
+        self.stdout.write("Menyiapkan basis data...")
+        call_command("migrate", verbosity=0, interactive=False)
+        logins = io.StringIO()
+        call_command("load_demo", stdout=logins)
+        call_command("collectstatic", verbosity=0, interactive=False)
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"SMART berjalan di http://127.0.0.1:{port}/"))
+        self.stdout.write(f"Data tersimpan di {settings.DATA_DIR}")
+        self.stdout.write("Login demo (peran: nama pengguna / kata sandi):")
+        self.stdout.write(logins.getvalue().rstrip())
+        self.stdout.write("Tekan Ctrl+C untuk berhenti.")
+        sys.stdout.flush()
+        # Replace this process, so Ctrl+C and signals reach gunicorn directly.
+        os.execv(sys.executable, [  # noqa: S606 - fixed argv, no user input
+            sys.executable, "-m", "gunicorn", "config.wsgi",
+            "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+            "--worker-class", "gthread", "--threads", "4",
+            "--log-level", "warning", "--access-logfile", "-",
+        ])

@@ -1,0 +1,49 @@
+"""The employee list's search and filters, bound to the query string."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from smart.people.models import AsnKind
+from smart.references.models import Golongan, LegalStatus, Unit
+
+
+class EmployeeFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or NIP"), required=False, max_length=100)
+    unit = forms.ModelChoiceField(
+        label=_("Unit (with its sub-units)"), queryset=Unit.objects.none(), required=False,
+    )
+    golongan = forms.ModelChoiceField(
+        label=_("Golongan"), queryset=Golongan.objects.active(), required=False,
+    )
+    asn_kind = forms.ChoiceField(
+        label=_("ASN kind"), choices=[("", _("All"))] + AsnKind.choices, required=False,
+    )
+    legal_status = forms.ModelChoiceField(
+        label=_("Status"), queryset=LegalStatus.objects.active(), required=False,
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].label_from_instance = (
+            lambda u: f"{'— ' * (u.depth - 1)}{u.name}"
+        )
+
+    def filter(self, queryset):
+        """Apply the valid filters; an invalid value is ignored with its error shown."""
+        if not self.is_bound:
+            return queryset
+        self.is_valid()  # fills cleaned_data with the valid fields only
+        data = self.cleaned_data
+        queryset = queryset.search(data.get("q", ""))
+        if data.get("unit"):
+            queryset = queryset.filter(unit__path__startswith=data["unit"].path)
+        if data.get("golongan"):
+            queryset = queryset.filter(golongan=data["golongan"])
+        if data.get("asn_kind"):
+            queryset = queryset.filter(asn_kind=data["asn_kind"])
+        if data.get("legal_status"):
+            queryset = queryset.filter(legal_status=data["legal_status"])
+        return queryset

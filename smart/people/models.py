@@ -1,0 +1,209 @@
+"""The employee master record (Pegawai): identity and employment data.
+
+History sub-records (rank, position, education, family…) live in the
+``records`` app; the "current" columns here are what the services keep in
+step with that history.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from smart.access.policies import personnel_scope
+
+
+class AsnKind(models.TextChoices):
+    PNS = "PNS", "PNS"
+    CPNS = "CPNS", "CPNS"
+    PPPK = "PPPK", "PPPK"
+
+
+class EmployeeQuerySet(models.QuerySet):
+    def visible_to(self, user) -> EmployeeQuerySet:
+        """Employees the user may read: their roles' unit scopes plus their own record.
+
+        An employee without any other role sees only their own record; a unit
+        admin sees their unit and its sub-units; regency-wide roles see all.
+        """
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        scope = personnel_scope(user)
+        if scope.everything:
+            return self
+        condition = Q(user_id=user.pk)
+        for path in scope.unit_paths:
+            condition |= Q(unit__path__startswith=path)
+        return self.filter(condition)
+
+    def for_list(self) -> EmployeeQuerySet:
+        """The joins the employee list shows, so it runs as one query."""
+        return self.select_related("unit", "golongan", "legal_status").only(
+            "id", "nip", "name", "front_title", "back_title", "asn_kind", "position_name",
+            "unit__name", "unit__short_name", "golongan__name", "golongan__pangkat",
+            "legal_status__name", "legal_status__counts_as_active",
+        )
+
+    def search(self, text: str) -> EmployeeQuerySet:
+        """Name or NIP. Digits match the NIP from its start; spaces are ignored."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        compact = text.replace(" ", "")
+        if compact.isdigit():
+            return self.filter(nip__startswith=compact)
+        return self.filter(name__icontains=text)
+
+
+class Employee(models.Model):
+    """One civil servant: PNS, CPNS or PPPK."""
+
+    nip = models.CharField("NIP", max_length=18, unique=True)
+    nip_lama = models.CharField(_("old NIP"), max_length=9, blank=True)
+    pns_id = models.CharField(_("SIASN id"), max_length=42, blank=True, db_index=True)
+    name = models.CharField(_("name"), max_length=200, db_index=True)
+    front_title = models.CharField(_("front title"), max_length=40, blank=True)
+    back_title = models.CharField(_("back title"), max_length=60, blank=True)
+    birth_place = models.CharField(_("place of birth"), max_length=100, blank=True)
+    birth_date = models.DateField(_("date of birth"))
+    sex = models.ForeignKey("references.Sex", models.PROTECT, verbose_name=_("sex"))
+    nik = models.CharField("NIK", max_length=16, unique=True, null=True, blank=True)
+    religion = models.ForeignKey(
+        "references.Religion", models.PROTECT, null=True, blank=True, verbose_name=_("religion"),
+    )
+    marital_status = models.ForeignKey(
+        "references.MaritalStatus", models.PROTECT, null=True, blank=True,
+        verbose_name=_("marital status"),
+    )
+    phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    npwp = models.CharField("NPWP", max_length=16, blank=True)
+    bpjs = models.CharField(_("BPJS number"), max_length=20, blank=True)
+
+    asn_kind = models.CharField(_("ASN kind"), max_length=4, choices=AsnKind.choices)
+    employee_type = models.ForeignKey(
+        "references.EmployeeType", models.PROTECT, null=True, blank=True,
+        verbose_name=_("employee type"),
+    )
+    legal_status = models.ForeignKey(
+        "references.LegalStatus", models.PROTECT, null=True, blank=True,
+        verbose_name=_("legal status"),
+    )
+    kartu_asn = models.CharField(_("ASN card number (KARPEG/KPE)"), max_length=30, blank=True)
+    sk_cpns_number = models.CharField(_("SK CPNS number"), max_length=100, blank=True)
+    sk_cpns_date = models.DateField(_("SK CPNS date"), null=True, blank=True)
+    tmt_cpns = models.DateField(_("TMT CPNS"), null=True, blank=True)
+    sk_pns_number = models.CharField(_("SK PNS number"), max_length=100, blank=True)
+    sk_pns_date = models.DateField(_("SK PNS date"), null=True, blank=True)
+    tmt_pns = models.DateField(_("TMT PNS"), null=True, blank=True)
+    initial_golongan = models.ForeignKey(
+        "references.Golongan", models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("initial golongan"),
+    )
+    golongan = models.ForeignKey(
+        "references.Golongan", models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("current golongan"),
+    )
+    tmt_golongan = models.DateField(_("TMT golongan"), null=True, blank=True)
+    mk_years = models.PositiveSmallIntegerField(_("service years in grade"), default=0)
+    mk_months = models.PositiveSmallIntegerField(_("service months in grade"), default=0)
+    position_type = models.ForeignKey(
+        "references.PositionType", models.PROTECT, null=True, blank=True,
+        verbose_name=_("position type"),
+    )
+    position_name = models.CharField(_("position"), max_length=200, blank=True)
+    echelon = models.ForeignKey(
+        "references.Echelon", models.PROTECT, null=True, blank=True, verbose_name=_("echelon"),
+    )
+    tmt_position = models.DateField(_("TMT position"), null=True, blank=True)
+    education_level = models.ForeignKey(
+        "references.EducationLevel", models.PROTECT, null=True, blank=True,
+        verbose_name=_("education level"),
+    )
+    education_name = models.CharField(_("education"), max_length=200, blank=True)
+    graduation_year = models.PositiveSmallIntegerField(_("graduation year"), null=True,
+                                                       blank=True)
+    unit = models.ForeignKey(
+        "references.Unit", models.PROTECT, related_name="employees", verbose_name=_("unit"),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+        related_name="employee", verbose_name=_("user account"),
+    )
+    findings = models.JSONField(
+        _("findings for the verifier"), default=list, blank=True,
+        help_text=_("Identity inconsistencies found when the record was written."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = EmployeeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("employee")
+        verbose_name_plural = _("employees")
+        ordering = ["name", "nip"]
+        indexes = [
+            models.Index(fields=["unit", "name"]),
+            models.Index(fields=["golongan", "name"]),
+            models.Index(fields=["asn_kind", "name"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.display_name} ({self.nip})"
+
+    @property
+    def display_name(self) -> str:
+        """The name as written on documents: "Drs. AHMAD FAUZI, M.Si."."""
+        name = f"{self.front_title} {self.name}".strip()
+        return f"{name}, {self.back_title}" if self.back_title else name
+
+    @property
+    def nip_grouped(self) -> str:
+        """The NIP in the printed 8-6-1-3 grouping (PNS) or 8-4-1-1-1-3 (PPPK)."""
+        n = self.nip
+        if len(n) != 18:
+            return n
+        if n[12] == "2":
+            return f"{n[:8]} {n[8:12]} {n[12]} {n[13]} {n[14]} {n[15:]}"
+        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}"
+
+    def age_on(self, on: datetime.date | None = None) -> int:
+        on = on or timezone.localdate()
+        b = self.birth_date
+        return on.year - b.year - ((on.month, on.day) < (b.month, b.day))
+
+    def service_length_on(self, on: datetime.date | None = None) -> tuple[int, int] | None:
+        """Masa kerja keseluruhan from TMT CPNS, in (years, months)."""
+        if not self.tmt_cpns:
+            return None
+        on = on or timezone.localdate()
+        months = (on.year - self.tmt_cpns.year) * 12 + on.month - self.tmt_cpns.month
+        if on.day < self.tmt_cpns.day:
+            months -= 1
+        months = max(months, 0)
+        return months // 12, months % 12
+
+
+def get_employee_for_user_or_404(user, pk: int) -> Employee:
+    """One employee the user may see; anything else is a 404, never a 403,
+    so an id outside the user's scope does not reveal that it exists."""
+    employee = (
+        Employee.objects.visible_to(user)
+        .select_related(
+            "unit", "golongan", "initial_golongan", "legal_status", "sex", "religion",
+            "marital_status", "employee_type", "position_type", "echelon", "education_level",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if employee is None:
+        raise Http404
+    return employee

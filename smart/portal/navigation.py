@@ -1,0 +1,47 @@
+"""Sidebar entries and the roles that see them.
+
+Hiding an entry is a convenience, not a control: every view checks access on
+the server through the scoped querysets and policies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from smart.access.models import Role
+from smart.access.policies import PERSONNEL_READERS, roles_of
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    url_name: str
+    label: str
+    icon: str
+    roles: frozenset[str] | None  # None: every signed-in user
+
+
+ENTRIES = [
+    NavEntry("portal:home", _("Home"), "house", None),
+    NavEntry("people:my_profile", _("My record"), "person-vcard", frozenset({Role.EMPLOYEE})),
+    NavEntry("people:employee_list", _("Employees"), "people", frozenset(PERSONNEL_READERS)),
+]
+
+
+def navigation_for(user, current_path: str) -> list[dict]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    roles = roles_of(user)
+    items = []
+    for entry in ENTRIES:
+        if entry.roles is not None and not (roles & entry.roles):
+            continue
+        try:
+            url = reverse(entry.url_name)
+        except NoReverseMatch:
+            continue
+        active = current_path == url if url == "/" else current_path.startswith(url)
+        items.append({"url": url, "label": entry.label, "icon": entry.icon, "active": active})
+    return items

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReferencesConfig(AppConfig):
+    name = "smart.references"
+    verbose_name = _("Master data")
