@@ -1,12 +1,15 @@
 """Root URLconf: one include per app, every page behind login unless marked public."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 urlpatterns = [
     path("", include("smart.portal.urls")),
     path("akun/", include("smart.accounts.urls")),
     path("pegawai/", include("smart.people.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Public: the language switch is on the sign-in page too.
+    path("bahasa/", login_not_required(set_language), name="set_language"),
 ]
 
 handler400 = "smart.portal.views.bad_request"

@@ -1,0 +1,72 @@
+"""R-ROLE-11, defect 1: every URL × every persona, checked on the server.
+
+A new URL that is not listed here fails ``test_every_url_is_in_the_matrix``:
+add it with the status each persona must get.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.personas import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = ["anonymous", "employee", "admin_a", "admin_b", "hr_manager_b", "verifier",
+            "system_manager", "division_admin", "super_admin", "leader"]
+
+
+def _all(status):
+    return dict.fromkeys(PERSONAS, status)
+
+
+# url name -> (how to build its arguments from the cast, {persona: status}).
+MATRIX = {
+    "portal:home": (None, {**_all(200), "anonymous": 302}),
+    "accounts:login": (None, {**_all(302), "anonymous": 200}),
+    "accounts:logout": (None, {**_all(405), "anonymous": 302}),  # sign-out is a POST
+    "set_language": (None, _all(302)),
+    "people:employee_list": (None, {**_all(200), "anonymous": 302}),
+    "people:my_profile": (None, {**_all(302), "anonymous": 302, "hr_manager_b": 404,
+                                  "division_admin": 404, "super_admin": 404, "leader": 404}),
+    # A colleague in unit A (Dinkes): readable by unit A's admin and regency-wide roles.
+    "people:employee_detail": (lambda c: [c.colleague_a.pk], {
+        "anonymous": 302, "employee": 404, "admin_a": 200, "admin_b": 404,
+        "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
+        "super_admin": 404, "leader": 200,
+    }),
+}
+
+
+def _url_names(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _url_names(entry, ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}"
+
+
+def test_every_url_is_in_the_matrix():
+    assert set(_url_names()) - set(MATRIX) == set()
+
+
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_each_persona_gets_the_expected_answer(client, cast, url_name):
+    args_of, expected = MATRIX[url_name]
+    url = reverse(url_name, args=args_of(cast) if args_of else None)
+    wrong = {}
+    for persona in PERSONAS:
+        client.logout()
+        if persona != "anonymous":
+            assert client.login(username=getattr(cast, persona).username, password=PASSWORD)
+        status = client.get(url).status_code
+        if status != expected[persona]:
+            wrong[persona] = status
+    assert wrong == {}, f"{url_name}: unexpected statuses {wrong}"
+
+
+def test_anonymous_requests_are_sent_to_the_login_page(client, cast):
+    response = client.get(reverse("people:employee_detail", args=[cast.colleague_a.pk]))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))

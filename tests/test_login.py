@@ -1,0 +1,37 @@
+"""Employees sign in with their NIP, typed with or without the printed spaces."""
+
+import pytest
+from django.urls import reverse
+
+from tests.personas import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_employee_signs_in_with_a_spaced_nip(client, cast):
+    nip = cast.employee_record.nip
+    cast.employee.username = nip
+    cast.employee.save()
+    spaced = f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    response = client.post(reverse("accounts:login"), {"username": spaced, "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get(reverse("portal:home")).status_code == 200
+
+
+def test_sign_out_ends_the_session(client, cast):
+    client.login(username=cast.employee.username, password=PASSWORD)
+    client.post(reverse("accounts:logout"))
+    assert client.get(reverse("portal:home")).status_code == 302
+
+
+def test_a_deactivated_account_cannot_sign_in(client, cast):
+    cast.employee.is_active = False
+    cast.employee.save()
+    assert client.login(username=cast.employee.username, password=PASSWORD) is False
+
+
+def test_the_home_page_shows_the_scope_headcount(client, cast):
+    client.login(username=cast.admin_a.username, password=PASSWORD)
+    page = client.get(reverse("portal:home")).content.decode()
+    assert "Pegawai dalam lingkup Anda" in page
+    assert "Administrator OPD" in page
