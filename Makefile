@@ -26,7 +26,9 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	  echo "Modul venv Python belum terpasang: jalankan 'sudo apt-get install python3-venv' lalu ulangi perintah ini."; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "Memasang paket Python (sekali saja)..."
-	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@# (This machine's pip config lists local mirrors that may be absent; hide that noise.)
+	@set -o pipefail; $(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt 2>&1 \
+	  | { grep -v "^WARNING: Location 'file:" || true; }
 	@touch $@
 
 # --- Front-end assets from npm (lockfile), copied into git-ignored static/vendor
@@ -44,7 +46,7 @@ static/vendor/.copied: node_modules/.installed scripts/copy_vendor_assets.py
 # --- Translations: .po in git, .mo compiled here (Babel: no gettext needed) ---
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 locale/%.mo: locale/%.po $(VENV)/.installed
-	@$(VENV)/bin/pybabel compile --statistics=0 -i $< -o $@ >/dev/null
+	@$(VENV)/bin/pybabel compile -i $< -o $@ >/dev/null 2>&1 || $(VENV)/bin/pybabel compile -i $< -o $@
 
 setup: $(VENV)/.installed static/vendor/.copied $(MO_FILES)
 
