@@ -5,7 +5,7 @@ import pytest
 from tests.e2e.conftest import sign_in
 from tests.personas import PASSWORD
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_verifier_finds_an_employee_and_opens_the_profile(page, live_server, cast):
