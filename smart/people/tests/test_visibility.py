@@ -119,3 +119,19 @@ def test_my_record_redirects_an_employee_to_their_own_profile(client, cast):
     response = client.get(reverse("people:my_profile"))
     assert response.status_code == 302
     assert response.url == reverse("people:employee_detail", args=[cast.employee_record.pk])
+
+
+def test_the_unit_filter_offers_only_units_in_scope(client, cast):
+    client.login(username=cast.admin_a.username, password=PASSWORD)
+    page = client.get(reverse("people:employee_list")).content.decode()
+    assert "UPTD Puskesmas Benai" in page
+    assert "Korwil Pendidikan" not in page and "Badan Kepegawaian" not in page
+
+
+def test_an_htmx_search_returns_only_the_results_fragment(client, cast):
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    response = client.get(reverse("people:employee_list"), {"q": "rekan"},
+                          headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert body.lstrip().startswith('<div id="results">')
+    assert "REKAN DINKES" in body and "<html" not in body
