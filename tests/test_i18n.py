@@ -38,3 +38,10 @@ def test_a_wrong_password_is_explained_in_indonesian(client, cast):
                        {"username": cast.employee.username, "password": "salah"})
     assert page.status_code == 200
     assert "benar" in page.content.decode()  # Django's Indonesian: "…yang benar…"
+
+
+@pytest.mark.django_db
+def test_a_browser_set_to_english_still_gets_indonesian_until_the_user_chooses(client):
+    page = client.get(reverse("accounts:login"), headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert "Masuk ke SMART" in page.content.decode()
+    assert page.headers["Content-Language"] == "id"

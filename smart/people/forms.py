@@ -13,15 +13,18 @@ class EmployeeFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or NIP"), required=False, max_length=100)
     unit = forms.ModelChoiceField(
         label=_("Unit (with its sub-units)"), queryset=Unit.objects.none(), required=False,
+        empty_label=_("All"),
     )
     golongan = forms.ModelChoiceField(
         label=_("Golongan"), queryset=Golongan.objects.active(), required=False,
+        empty_label=_("All"),
     )
     asn_kind = forms.ChoiceField(
         label=_("ASN kind"), choices=[("", _("All"))] + AsnKind.choices, required=False,
     )
     legal_status = forms.ModelChoiceField(
         label=_("Status"), queryset=LegalStatus.objects.active(), required=False,
+        empty_label=_("All"),
     )
 
     def __init__(self, *args, units, **kwargs):

@@ -44,9 +44,10 @@ class EmployeeQuerySet(models.QuerySet):
 
     def for_list(self) -> EmployeeQuerySet:
         """The joins the employee list shows, so it runs as one query."""
-        return self.select_related("unit", "golongan", "legal_status").only(
+        return self.select_related("unit__agency", "golongan", "legal_status").only(
             "id", "nip", "name", "front_title", "back_title", "asn_kind", "position_name",
-            "unit__name", "unit__short_name", "golongan__name", "golongan__pangkat",
+            "unit__name", "unit__agency__name", "unit__agency__short_name",
+            "golongan__name", "golongan__pangkat",
             "legal_status__name", "legal_status__counts_as_active",
         )
 
@@ -198,7 +199,7 @@ def get_employee_for_user_or_404(user, pk: int) -> Employee:
     employee = (
         Employee.objects.visible_to(user)
         .select_related(
-            "unit", "golongan", "initial_golongan", "legal_status", "sex", "religion",
+            "unit__agency", "golongan", "initial_golongan", "legal_status", "sex", "religion",
             "marital_status", "employee_type", "position_type", "echelon", "education_level",
         )
         .filter(pk=pk)

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from smart.access.policies import personnel_scope
+from smart.access.policies import PERSONNEL_READERS, has_role, personnel_scope
 from smart.people.forms import EmployeeFilterForm
 from smart.people.models import Employee, get_employee_for_user_or_404
 from smart.references.models import Unit
@@ -38,6 +38,7 @@ def employee_detail(request, pk: int):
         "employee": employee,
         "age": employee.age_on(),
         "service_length": employee.service_length_on(),
+        "can_browse": has_role(request.user, *PERSONNEL_READERS),
     })
 
 

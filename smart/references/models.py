@@ -245,6 +245,9 @@ class Region(CodeTable):
         verbose_name_plural = _("regions")
 
 
+AGENCY_DEPTH = 2  # the regency is the root; its children are the OPD
+
+
 class UnitQuerySet(MP_NodeQuerySet):
     def current(self, on: datetime.date | None = None) -> UnitQuerySet:
         """Units that exist on a date (today by default)."""
@@ -310,6 +313,11 @@ class Unit(MP_Node):
         Region, models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("region"),
     )
+    agency = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("agency (OPD)"),
+        help_text=_("The OPD this unit belongs to; an OPD points to itself."),
+    )
     siasn_id = models.CharField(_("SIASN unor id"), max_length=42, blank=True, db_index=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
@@ -325,4 +333,11 @@ class Unit(MP_Node):
 
     def is_agency(self) -> bool:
         """An OPD: the units directly below the regency root."""
-        return self.depth == 2
+        return self.depth == AGENCY_DEPTH
+
+    @property
+    def label(self) -> str:
+        """The name with its OPD, so "Sekretariat" says whose secretariat it is."""
+        if self.agency_id and self.agency_id != self.pk:
+            return f"{self.name} · {self.agency.short_name or self.agency.name}"
+        return self.name

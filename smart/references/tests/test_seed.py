@@ -66,3 +66,25 @@ def test_only_current_units_are_listed_after_a_unit_is_closed():
     unit.save()
     assert not Unit.objects.current().filter(pk=unit.pk).exists()
     assert Unit.objects.current(datetime.date(2020, 6, 1)).filter(pk=unit.pk).exists()
+
+
+def test_every_unit_below_the_regency_knows_its_agency():
+    bkpp = Unit.objects.get(code="BKPP")
+    assert bkpp.agency == bkpp
+    secretariat = Unit.objects.get(code="BKPP.01")
+    assert secretariat.agency == bkpp
+    assert secretariat.label == "Sekretariat · BKPP"
+    assert not Unit.objects.filter(depth__gte=2, agency__isnull=True).exists()
+
+
+def test_a_new_unit_belongs_to_its_parents_agency():
+    from smart.references.services import unit_add
+
+    school = Unit.objects.get(code="DISDIK.KORWIL01")
+    new = unit_add(parent=school, code="DISDIK.KORWIL01.SD9", name="SD Negeri 009",
+                   kind=Unit.Kind.SCHOOL)
+    assert new.agency.code == "DISDIK"
+    root = Unit.objects.get_root_nodes().get()
+    opd = unit_add(parent=root, code="DISPORA", name="Dinas Pemuda dan Olahraga",
+                   kind=Unit.Kind.OFFICE)
+    assert opd.agency == opd

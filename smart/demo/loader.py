@@ -1,0 +1,268 @@
+"""Loading the demo regency: a generated SIASN export and one account per role.
+
+Rules:
+
+* Employees are loaded only into a database that has none; otherwise the
+  loader only makes sure the demo accounts exist.
+* The export is generated once into ``DATA_DIR/demo/siasn-export-demo.csv``
+  and then reused; the seeded units get the generator's SIASN ids so its
+  ``unor_id`` column finds them (demo only: real ids come from SIASN).
+* The file goes through the same reader as a real import and is written all
+  or nothing in one transaction. A row with any error stops the load with
+  one sentence naming file, row and column, never a traceback.
+* Accounts: username is the employee's NIP, password ``DEMO_PASSWORD``;
+  every demo account also holds the employee role. The employee behind each
+  role is chosen by fixed rules in NIP order, so reruns pick the same people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+
+from smart.access.models import Role, RoleAssignment
+from smart.accounts.models import User
+from smart.audit.services import audit_record
+from smart.demo.generator import (
+    DEFAULT_PNS,
+    DEFAULT_PPPK,
+    demo_units,
+    structural_posts,
+    unor_guid,
+    write_demo_export,
+)
+from smart.integrations.siasn.export import (
+    ColumnError,
+    ExportFileError,
+    ExportReferences,
+    employee_values,
+    read_export,
+)
+from smart.people.models import AsnKind, Employee
+from smart.people.services import employees_create_bulk
+from smart.references.models import Echelon, Unit
+
+DEMO_PASSWORD = "Demo-Kuansing-2026"  # noqa: S105 - the published password of the demo
+DEFAULT_SEED = 2026
+STRUCTURAL = "1"
+FUNCTIONAL = "2"
+
+
+class DemoError(Exception):
+    """The demo cannot be loaded; the message is one sentence for the user."""
+
+
+@dataclass(frozen=True)
+class DemoLoad:
+    created: int  # employees written; 0 when employees already existed
+    path: Path | None  # the export read, when one was
+    logins: list[tuple[str, str, str]]  # (role, username, password) in ROLE_ORDER
+
+
+def demo_export_path() -> Path:
+    return Path(settings.DATA_DIR) / "demo" / "siasn-export-demo.csv"
+
+
+def _broken_file(path: Path, row: int, error: ColumnError) -> DemoError:
+    """One sentence: where the file is broken and what to do about it.
+
+    The reason's own sentences are joined with semicolons.
+    """
+    reason = re.sub(r"\. ([A-Z])(?=[a-z])", lambda m: "; " + m[1].lower(),
+                    error.message.rstrip(".")).replace(". ", "; ")
+    where = f"baris {row}, kolom {error.column}" if error.column else f"baris {row}"
+    return DemoError(
+        f"Berkas demo {path} rusak pada {where}: {reason}; hapus berkas itu agar dibuat "
+        f"ulang, lalu jalankan load_demo lagi."
+    )
+
+
+def _assign_demo_unit_ids() -> None:
+    """Seeded units get the generator's deterministic SIASN unor ids."""
+    codes = {unit.code for unit in demo_units()}
+    units = list(Unit.objects.filter(code__in=codes))
+    for unit in units:
+        unit.siasn_id = unor_guid(unit.code)
+    Unit.objects.bulk_update(units, ["siasn_id"], batch_size=500)
+
+
+def _read_employees(path: Path) -> list[Employee]:
+    """Every row of the export as an unsaved Employee; the first error stops it.
+
+    NIP and NIK must also be unique within the file.
+    """
+    refs = ExportReferences.load()
+    echelons = {echelon.code: echelon for echelon in Echelon.objects.all()}
+    post_echelons = {(post.unit_code, post.title): post.echelon for post in structural_posts()}
+    first_row: dict[tuple[str, str], int] = {}
+    employees = []
+    try:
+        for number, row in read_export(path):
+            result = employee_values(row, refs)
+            if result.errors:
+                raise _broken_file(path, number, result.errors[0])
+            values = result.values
+            for column, key in (("nip_baru", "nip"), ("nik", "nik")):
+                if values[key] and (key, values[key]) in first_row:
+                    raise _broken_file(path, number, ColumnError(
+                        column, f"{key.upper()} {values[key]} sudah ada di baris "
+                                f"{first_row[key, values[key]]}"))
+                first_row[key, values[key]] = number
+            position_type = values["position_type"]
+            if position_type is not None and position_type.code == STRUCTURAL:
+                code = post_echelons.get((values["unit"].code, values["position_name"]))
+                values["echelon"] = echelons.get(code)
+            employees.append(Employee(**values))
+    except ExportFileError as error:
+        raise _broken_file(path, error.row, ColumnError(error.column, str(error))) from None
+    except OSError as error:
+        raise DemoError(f"Berkas demo {path} tidak dapat dibaca ({error.strerror}); hapus "
+                        f"berkas itu agar dibuat ulang, lalu jalankan load_demo lagi.") from None
+    if not employees:
+        raise DemoError(f"Berkas demo {path} tidak berisi satu pegawai pun; hapus berkas itu "
+                        f"agar dibuat ulang, lalu jalankan load_demo lagi.")
+    return employees
+
+
+# --- the demo accounts ----------------------------------------------------------------------
+
+def _subtree(code: str) -> QuerySet[Employee]:
+    unit = Unit.objects.filter(code=code).first()
+    if unit is None:
+        return Employee.objects.none()
+    return Employee.objects.filter(unit__path__startswith=unit.path)
+
+
+def _office(code: str) -> QuerySet[Employee]:
+    """An OPD's own office and divisions, without its schools, Puskesmas or Korwil."""
+    return _subtree(code).exclude(unit__kind__in=[
+        Unit.Kind.SCHOOL, Unit.Kind.HEALTH_CENTRE, Unit.Kind.DISTRICT_COORDINATOR])
+
+
+def _pns(queryset: QuerySet[Employee]) -> QuerySet[Employee]:
+    return queryset.filter(asn_kind=AsnKind.PNS)
+
+
+def _staff(queryset: QuerySet[Employee]) -> QuerySet[Employee]:
+    """Not holding a structural post."""
+    return _pns(queryset).exclude(position_type__code=STRUCTURAL)
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    """A demo role: its scope unit (None = whole regency) and who holds it.
+
+    ``candidates`` lists querysets from most to least fitting; the first
+    employee (by NIP) not already holding another demo role is chosen.
+    """
+
+    role: str
+    scope: str | None
+    who: str  # for the message when nobody fits
+    candidates: Callable[[], list[QuerySet[Employee]]]
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount(Role.SYSTEM_MANAGER, None, "pegawai BKPP", lambda: [
+        _staff(_subtree("BKPP.02")), _staff(_subtree("BKPP")), _subtree("BKPP")]),
+    DemoAccount(Role.HR_MANAGER, "DISDIK", "pegawai kantor Dinas Pendidikan", lambda: [
+        _staff(_subtree("DISDIK.01")), _staff(_office("DISDIK")), _subtree("DISDIK")]),
+    DemoAccount(Role.SUPER_ADMIN, None, "pegawai Diskominfo", lambda: [
+        _staff(_subtree("DISKOMINFO.03")), _staff(_subtree("DISKOMINFO")),
+        _subtree("DISKOMINFO")]),
+    DemoAccount(Role.DIVISION_ADMIN, None, "pegawai BKPP", lambda: [
+        _pns(_subtree("BKPP")).filter(position_type__code=STRUCTURAL,
+                                      position_name__startswith="Kepala Bidang"),
+        _pns(_subtree("BKPP")).filter(position_type__code=STRUCTURAL, unit__depth=3),
+        _staff(_subtree("BKPP")), _subtree("BKPP")]),
+    DemoAccount(Role.UNIT_ADMIN, "DINKES", "pegawai Dinas Kesehatan", lambda: [
+        _staff(_subtree("DINKES.01")), _staff(_office("DINKES")), _subtree("DINKES")]),
+    DemoAccount(Role.VERIFIER, None, "pegawai BKPP", lambda: [
+        _staff(_subtree("BKPP")).filter(position_type__code=FUNCTIONAL),
+        _staff(_subtree("BKPP")), _subtree("BKPP")]),
+    DemoAccount(Role.EMPLOYEE, None, "guru PNS di sekolah", lambda: [
+        _pns(Employee.objects.filter(unit__kind=Unit.Kind.SCHOOL,
+                                     position_name__startswith="Guru"))]),
+    DemoAccount(Role.LEADERSHIP, None, "Sekretaris Daerah", lambda: [
+        Employee.objects.filter(unit__code="SETDA", position_type__code=STRUCTURAL)
+        .order_by("echelon__code", "nip")]),
+)
+ROLE_ORDER = [account.role for account in DEMO_ACCOUNTS]
+
+
+def _choose(account: DemoAccount, taken: set[int]) -> Employee:
+    for queryset in account.candidates():
+        if not queryset.query.order_by:
+            queryset = queryset.order_by("nip")
+        employee = queryset.exclude(pk__in=taken).select_related("user").first()
+        if employee is not None:
+            return employee
+    raise DemoError(f"Tidak ada {account.who} untuk akun demo {account.role}; muat data demo "
+                    f"ke basis data yang masih kosong.")
+
+
+def _account_for(employee: Employee) -> tuple[User, bool]:
+    """The employee's account, created with the demo password when missing."""
+    if employee.user is not None:
+        return employee.user, False
+    user = User.objects.filter(username=employee.nip).first()
+    created = user is None
+    if created:
+        user = User(username=employee.nip, full_name=employee.display_name)
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    employee.user = user
+    employee.save(update_fields=["user", "updated_at"])
+    return user, created
+
+
+def ensure_demo_accounts() -> list[tuple[str, str, str]]:
+    """One account per role on a suitable employee, plus the employee role;
+    existing accounts and assignments are kept as they are."""
+    scopes = {unit.code: unit for unit in Unit.objects.filter(
+        code__in=[account.scope for account in DEMO_ACCOUNTS if account.scope])}
+    taken: set[int] = set()
+    logins = []
+    for account in DEMO_ACCOUNTS:
+        employee = _choose(account, taken)
+        taken.add(employee.pk)
+        user, created = _account_for(employee)
+        grants = [(account.role, scopes.get(account.scope))]
+        if account.role != Role.EMPLOYEE:
+            grants.append((Role.EMPLOYEE, None))
+        for role, unit in grants:
+            RoleAssignment.objects.get_or_create(user=user, role=role, unit=unit)
+        if created:
+            audit_record(actor=None, action="accounts.user.create", target=user,
+                         data={"demo": True, "roles": [role for role, _ in grants]})
+        logins.append((account.role, user.username, DEMO_PASSWORD))
+    return logins
+
+
+def load_demo(*, seed: int = DEFAULT_SEED, path: Path | None = None,
+              n_pns: int = DEFAULT_PNS, n_pppk: int = DEFAULT_PPPK) -> DemoLoad:
+    """Load the demo employees into an empty database, then ensure the accounts.
+
+    The export is generated (``seed``, sizes) only when ``path`` does not exist.
+    """
+    if Employee.objects.exists():
+        with transaction.atomic():
+            return DemoLoad(0, None, ensure_demo_accounts())
+    path = Path(path) if path else demo_export_path()
+    if not path.exists():
+        write_demo_export(path, seed=seed, n_pns=n_pns, n_pppk=n_pppk)
+    try:
+        with transaction.atomic():
+            _assign_demo_unit_ids()
+            created = employees_create_bulk(employees=_read_employees(path), actor=None,
+                                            source=f"Data demo {path.name}")
+            return DemoLoad(created, path, ensure_demo_accounts())
+    except IntegrityError as error:
+        raise DemoError(f"Berkas demo {path} tidak dapat disimpan ({error}); hapus berkas itu "
+                        f"agar dibuat ulang, lalu jalankan load_demo lagi.") from None

@@ -1,0 +1,465 @@
+"""Reading the SIASN "Export Data ASN" CSV (domain.md §3.1).
+
+Two steps, kept apart so the import (preview, error report) builds on them:
+
+* ``read_export`` turns the file into ``(row number, {column: text})`` pairs,
+  the header being row 1. It absorbs what spreadsheets do to the file:
+  UTF-8 with or without BOM, else Windows-1252; comma or semicolon; column
+  names in any case and order; a leading apostrophe (the text marker) on
+  values; the literal ``null`` for empty.
+* ``employee_values`` turns one row into the values of a ``people.Employee``
+  plus per-column errors in Indonesian. Bad data never raises: a row with
+  errors is refused as a whole, and the caller reports every error.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import timezone
+
+from smart.people.identity import IdentityError, normalise_npwp, parse_nik, parse_nip
+from smart.people.models import AsnKind, Employee
+from smart.references.models import (
+    EducationLevel,
+    EmployeeType,
+    Golongan,
+    LegalStatus,
+    MaritalStatus,
+    PositionType,
+    Religion,
+    Sex,
+    Unit,
+)
+
+# The export's columns in SIASN's order (KSIMPEG PegawaiImport).
+COLUMNS: tuple[str, ...] = (
+    "pns_id", "nip_baru", "nip_lama", "nama", "gelar_depan", "gelar_belakang",
+    "tempat_lahir_id", "tempat_lahir_nama", "tanggal_lahir", "jenis_kelamin", "agama_id",
+    "agama_nama", "jenis_kawin_id", "jenis_kawin_nama", "nik", "nomor_hp", "email",
+    "email_gov", "alamat", "npwp_nomor", "bpjs", "jenis_pegawai_id", "jenis_pegawai_nama",
+    "kedudukan_hukum_id", "kedudukan_hukum_nama", "status_cpns_pns", "kartu_asn_virtual",
+    "nomor_sk_cpns", "tanggal_sk_cpns", "tmt_cpns", "nomor_sk_pns", "tanggal_sk_pns",
+    "tmt_pns", "gol_awal_id", "gol_awal_nama", "gol_akhir_id", "gol_akhir_nama",
+    "tmt_golongan", "mk_tahun", "mk_bulan", "jenis_jabatan_id", "jenis_jabatan_nama",
+    "jabatan_id", "jabatan_nama", "tmt_jabatan", "tingkat_pendidikan_id",
+    "tingkat_pendidikan_nama", "pendidikan_id", "pendidikan_nama", "tahun_lulus", "kpkn_id",
+    "kpkn_nama", "lokasi_kerja_id", "lokasi_kerja_nama", "unor_id", "unor_nama",
+    "instansi_induk_id", "instansi_induk_nama", "instansi_kerja_id", "instansi_kerja_nama",
+    "satuan_kerja_induk_id", "satuan_kerja_induk_nama", "satuan_kerja_kerja_id",
+    "satuan_kerja_kerja_nama", "is_valid_nik",
+)
+# Columns without which no employee can be recorded; the rest may be absent.
+REQUIRED_COLUMNS: tuple[str, ...] = ("nip_baru", "nama", "tanggal_lahir", "jenis_kelamin")
+UNIT_COLUMNS: tuple[str, ...] = ("unor_id", "unor_nama")
+
+_COLUMN_ORDER = {name: i for i, name in enumerate(COLUMNS)}
+_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+
+
+class ExportFileError(ValueError):
+    """The file as a whole cannot be read; the message is for the user."""
+
+    def __init__(self, message: str, *, row: int = 1, column: str = "") -> None:
+        super().__init__(message)
+        self.row = row
+        self.column = column
+
+
+class ExportRow(dict):
+    """One data row, column name → cleaned text.
+
+    ``problem`` is set when the row's cell count disagrees with the header
+    (a line split by an unquoted comma or line break); such a row is refused.
+    """
+
+    problem: str = ""
+
+
+def decode_export(data: bytes) -> str:
+    """UTF-8 (a BOM is dropped), else Windows-1252, what spreadsheets save."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise ExportFileError(
+            f"Berkas bukan teks CSV yang dapat dibaca (byte tak dikenal di posisi {error.start})."
+        ) from None
+
+
+def detect_delimiter(header_line: str) -> str:
+    """Semicolon when the header has more semicolons than commas, else comma.
+
+    Column names contain neither character, so the header decides.
+    """
+    return ";" if header_line.count(";") > header_line.count(",") else ","
+
+
+def clean_value(text: str) -> str:
+    """Trimmed text without one leading apostrophe; the literal ``null`` is empty."""
+    value = text.strip()
+    if value.startswith("'"):
+        value = value[1:].strip()
+    return "" if value.lower() == "null" else value
+
+
+def column_name(text: str) -> str:
+    """Header cells compare case-insensitively; inner spaces count as underscores."""
+    return re.sub(r"\s+", "_", clean_value(text.replace("\ufeff", "")).lower())
+
+
+def parse_export_date(text: str) -> datetime.date:
+    """A ``dd-mm-yyyy`` date: four-digit year and a real calendar day.
+
+    Raises ``ValueError`` with the Indonesian reason; a two-digit year is
+    refused rather than guessed.
+    """
+    match = _DATE.fullmatch(text)
+    if not match:
+        raise ValueError(f"'{text}' bukan tanggal berformat dd-mm-yyyy (tahun empat digit)")
+    try:
+        return datetime.date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        raise ValueError(f"'{text}' bukan tanggal yang sah") from None
+
+
+def _check_header(header: list[str]) -> None:
+    """Every required column present, the unit identifiable, no name twice."""
+    seen: set[str] = set()
+    for name in header:
+        if name and name in seen:
+            raise ExportFileError(f"Kolom {name} muncul lebih dari sekali di kepala kolom.",
+                                  column=name)
+        seen.add(name)
+    missing = [name for name in REQUIRED_COLUMNS if name not in seen]
+    if not any(name in seen for name in UNIT_COLUMNS):
+        missing.append(" atau ".join(UNIT_COLUMNS))
+    if missing:
+        raise ExportFileError(f"Kolom wajib tidak ada di kepala kolom: {', '.join(missing)}.",
+                              column=missing[0])
+
+
+def _row(header: list[str], cells: list[str]) -> ExportRow:
+    pairs = zip(header, cells, strict=False)  # a short or long row is reported below
+    row = ExportRow((name, clean_value(cell)) for name, cell in pairs if name)
+    extra = cells[len(header):]
+    if len(cells) < len(header) or any(cell.strip() for cell in extra):
+        row.problem = (
+            f"baris ini berisi {len(cells)} sel, padahal kepala kolom berisi {len(header)} "
+            f"kolom (ada koma, titik koma atau baris baru di luar tanda kutip)"
+        )
+    return row
+
+
+def read_export(source: Path | str | bytes) -> Iterator[tuple[int, ExportRow]]:
+    """``(row number, row)`` for each non-empty data row; the header is row 1.
+
+    Blank lines are skipped but counted, so numbers match the spreadsheet.
+    A file that cannot be read at all raises ``ExportFileError``.
+    """
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    text = decode_export(data)
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first_line))
+    try:
+        header = [column_name(cell) for cell in next(reader)]
+    except (StopIteration, csv.Error):
+        raise ExportFileError("Berkas kosong atau kepala kolomnya tidak terbaca.") from None
+    _check_header(header)
+    number = 1
+    while True:
+        number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise ExportFileError(f"Baris {number} bukan baris CSV yang sah ({error}).",
+                                  row=number) from None
+        if any(cell.strip() for cell in cells):
+            yield number, _row(header, cells)
+
+
+@dataclass(frozen=True)
+class ColumnError:
+    """Why a row is refused; ``column`` is empty when the whole row is broken."""
+
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"kolom {self.column}: {self.message}" if self.column else self.message
+
+
+@dataclass
+class RowResult:
+    """The Employee field values of one row and the errors that refuse it."""
+
+    values: dict[str, object] = field(default_factory=dict)
+    errors: list[ColumnError] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+
+def _by_code(model) -> dict[str, object]:
+    return {entry.code: entry for entry in model.objects.all()}
+
+
+def _name_key(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+@dataclass
+class ExportReferences:
+    """The code tables and units a row is looked up in, loaded once per file."""
+
+    sexes: dict[str, Sex]
+    religions: dict[str, Religion]
+    marital_statuses: dict[str, MaritalStatus]
+    employee_types: dict[str, EmployeeType]
+    legal_statuses: dict[str, LegalStatus]
+    golongan: dict[str, Golongan]
+    position_types: dict[str, PositionType]
+    education_levels: dict[str, EducationLevel]
+    units_by_siasn_id: dict[str, list[Unit]]
+    units_by_name: dict[str, list[Unit]]
+
+    @classmethod
+    def load(cls) -> ExportReferences:
+        """Code tables by code; current units by SIASN id and by name or short name."""
+        by_id: dict[str, list[Unit]] = {}
+        by_name: dict[str, list[Unit]] = {}
+        for unit in Unit.objects.current():
+            if unit.siasn_id:
+                by_id.setdefault(unit.siasn_id.upper(), []).append(unit)
+            for key in {_name_key(unit.name), _name_key(unit.short_name)} - {""}:
+                by_name.setdefault(key, []).append(unit)
+        return cls(
+            sexes=_by_code(Sex), religions=_by_code(Religion),
+            marital_statuses=_by_code(MaritalStatus), employee_types=_by_code(EmployeeType),
+            legal_statuses=_by_code(LegalStatus), golongan=_by_code(Golongan),
+            position_types=_by_code(PositionType), education_levels=_by_code(EducationLevel),
+            units_by_siasn_id=by_id, units_by_name=by_name,
+        )
+
+
+# column → Employee field, for plain text.
+_TEXT_COLUMNS = (
+    ("pns_id", "pns_id"), ("nip_lama", "nip_lama"), ("gelar_depan", "front_title"),
+    ("gelar_belakang", "back_title"), ("tempat_lahir_nama", "birth_place"),
+    ("nomor_hp", "phone"), ("alamat", "address"), ("bpjs", "bpjs"),
+    ("kartu_asn_virtual", "kartu_asn"), ("nomor_sk_cpns", "sk_cpns_number"),
+    ("nomor_sk_pns", "sk_pns_number"), ("jabatan_nama", "position_name"),
+    ("pendidikan_nama", "education_name"),
+)
+# column → Employee field, for dd-mm-yyyy dates.
+_DATE_COLUMNS = (
+    ("tanggal_sk_cpns", "sk_cpns_date"), ("tmt_cpns", "tmt_cpns"),
+    ("tanggal_sk_pns", "sk_pns_date"), ("tmt_pns", "tmt_pns"),
+    ("tmt_golongan", "tmt_golongan"), ("tmt_jabatan", "tmt_position"),
+)
+# column → (Employee field, ExportReferences table, what the code names).
+_CODE_COLUMNS = (
+    ("agama_id", "religion", "religions", "agama"),
+    ("jenis_kawin_id", "marital_status", "marital_statuses", "status perkawinan"),
+    ("jenis_pegawai_id", "employee_type", "employee_types", "jenis pegawai"),
+    ("kedudukan_hukum_id", "legal_status", "legal_statuses", "kedudukan hukum"),
+    ("gol_awal_id", "initial_golongan", "golongan", "golongan"),
+    ("gol_akhir_id", "golongan", "golongan", "golongan"),
+    ("jenis_jabatan_id", "position_type", "position_types", "jenis jabatan"),
+    ("tingkat_pendidikan_id", "education_level", "education_levels", "tingkat pendidikan"),
+)
+
+
+class _RowReader:
+    """Typed access to one row's columns; every problem becomes a column error."""
+
+    def __init__(self, row: dict[str, str], result: RowResult) -> None:
+        self.row = row
+        self.result = result
+
+    def error(self, column: str, message: str) -> None:
+        self.result.errors.append(ColumnError(column, message))
+
+    def text(self, column: str, field_name: str, *, required: bool = False) -> str:
+        """Text within the field's length; empty is an error only when required."""
+        value = self.row.get(column, "")
+        limit = Employee._meta.get_field(field_name).max_length
+        if required and not value:
+            self.error(column, "wajib diisi")
+        elif limit and len(value) > limit:
+            self.error(column, f"paling banyak {limit} karakter (tertulis {len(value)})")
+        return value
+
+    def date(self, column: str, *, required: bool = False) -> datetime.date | None:
+        value = self.row.get(column, "")
+        if not value:
+            if required:
+                self.error(column, "wajib diisi")
+            return None
+        try:
+            return parse_export_date(value)
+        except ValueError as problem:
+            self.error(column, str(problem))
+            return None
+
+    def integer(self, column: str, low: int, high: int) -> int | None:
+        value = self.row.get(column, "")
+        if not value:
+            return None
+        if not value.isdigit() or not low <= int(value) <= high:
+            self.error(column, f"'{value}' harus bilangan bulat {low}–{high}")
+            return None
+        return int(value)
+
+    def code(self, column: str, table: dict, label: str, *, required: bool = False):
+        """The reference entry with this code; "1" also finds "01" (spreadsheets
+        drop leading zeros)."""
+        value = self.row.get(column, "")
+        if not value:
+            if required:
+                self.error(column, "wajib diisi")
+            return None
+        entry = table.get(value)
+        if entry is None and value.isdigit():
+            entry = table.get(value.zfill(2))
+        if entry is None:
+            self.error(column, f"kode {label} '{value}' tidak dikenal")
+        return entry
+
+
+def _identity(reader: _RowReader, values: dict, today: datetime.date) -> str | None:
+    """NIP (required) and NIK (optional); an impossible number refuses the row.
+
+    Returns the NIP's kind, "PNS" or "PPPK", when the NIP is well-formed.
+    """
+    kind = None
+    try:
+        info = parse_nip(reader.row.get("nip_baru", ""), today=today)
+        values["nip"], kind = info.nip, info.kind
+    except IdentityError as problem:
+        reader.error("nip_baru", str(problem).rstrip("."))
+    values["nik"] = None
+    if reader.row.get("nik"):
+        try:
+            values["nik"] = parse_nik(reader.row["nik"]).nik
+        except IdentityError as problem:
+            reader.error("nik", str(problem).rstrip("."))
+    return kind
+
+
+def _contact(reader: _RowReader, values: dict) -> None:
+    """E-mail (the personal one, else the government one) and NPWP, both checked."""
+    column = "email" if reader.row.get("email") else "email_gov"
+    email = reader.row.get(column, "")
+    values["email"] = ""
+    if email:
+        try:
+            validate_email(email)
+            values["email"] = reader.text(column, "email")
+        except ValidationError:
+            reader.error(column, f"'{email}' bukan alamat e-mail yang sah")
+    values["npwp"] = ""
+    if reader.row.get("npwp_nomor"):
+        try:
+            values["npwp"] = normalise_npwp(reader.row["npwp_nomor"])
+        except IdentityError as problem:
+            reader.error("npwp_nomor", str(problem).rstrip("."))
+
+
+def find_unit(row: dict[str, str],
+              refs: ExportReferences) -> tuple[Unit | None, ColumnError | None]:
+    """The unit by ``unor_id`` (Unit.siasn_id), else by ``unor_nama`` matching a
+    unit's name or short name, ignoring case; only a unique match counts."""
+    unor_id = row.get("unor_id", "").upper()
+    by_id = refs.units_by_siasn_id.get(unor_id, []) if unor_id else []
+    if len(by_id) == 1:
+        return by_id[0], None
+    name = row.get("unor_nama", "")
+    by_name = refs.units_by_name.get(_name_key(name), []) if name else []
+    if len(by_name) == 1:
+        return by_name[0], None
+    if len(by_name) > 1:
+        return None, ColumnError("unor_nama", f"nama unit '{name}' cocok dengan "
+                                 f"{len(by_name)} unit; isi unor_id agar unitnya jelas")
+    if not (unor_id or name):
+        return None, ColumnError("unor_nama", "wajib diisi (atau isi unor_id)")
+    shown = " / ".join(f"'{text}'" for text in (unor_id, name) if text)
+    return None, ColumnError("unor_nama" if name else "unor_id",
+                             f"unit {shown} tidak ditemukan di SMART")
+
+
+def _asn_kind(nip_kind: str | None, status: str) -> str | None:
+    """PPPK by the NIP's layout; CPNS when status_cpns_pns is C; else PNS."""
+    if nip_kind is None:
+        return None
+    if nip_kind == "PPPK":
+        return AsnKind.PPPK
+    return AsnKind.CPNS if status.upper() == "C" else AsnKind.PNS
+
+
+def _cross_checks(reader: _RowReader, values: dict) -> None:
+    """Rules between columns: the golongan scheme fits the ASN kind, and the
+    current golongan does not start before TMT CPNS."""
+    kind = values.get("asn_kind")
+    for column, field_name in (("gol_awal_id", "initial_golongan"), ("gol_akhir_id", "golongan")):
+        golongan = values.get(field_name)
+        if golongan is None or kind is None:
+            continue
+        wanted = Golongan.Scheme.PPPK if kind == AsnKind.PPPK else Golongan.Scheme.PNS
+        if golongan.scheme != wanted:
+            reader.error(column, f"golongan {golongan.name} adalah golongan {golongan.scheme}, "
+                                 f"padahal pegawai ini {kind}")
+    tmt_cpns, tmt_golongan = values.get("tmt_cpns"), values.get("tmt_golongan")
+    if tmt_cpns and tmt_golongan and tmt_golongan < tmt_cpns:
+        reader.error("tmt_golongan", f"TMT golongan {tmt_golongan:%d-%m-%Y} lebih awal dari "
+                                     f"TMT CPNS {tmt_cpns:%d-%m-%Y}")
+
+
+def employee_values(row: dict[str, str], refs: ExportReferences, *,
+                    today: datetime.date | None = None) -> RowResult:
+    """The ``people.Employee`` field values of one export row, and its errors.
+
+    Reference columns are looked up by code; NIP and NIK must be well-formed
+    (``smart.people.identity``). Disagreements between well-formed numbers and
+    the recorded data are not errors here: they become findings on save.
+    """
+    today = today or timezone.localdate()
+    result = RowResult()
+    reader, values = _RowReader(row, result), result.values
+    if getattr(row, "problem", ""):
+        reader.error("", row.problem)
+    nip_kind = _identity(reader, values, today)
+    values["name"] = reader.text("nama", "name", required=True)
+    for column, field_name in _TEXT_COLUMNS:
+        values[field_name] = reader.text(column, field_name)
+    values["birth_date"] = reader.date("tanggal_lahir", required=True)
+    for column, field_name in _DATE_COLUMNS:
+        values[field_name] = reader.date(column)
+    values["sex"] = reader.code("jenis_kelamin", refs.sexes, "jenis kelamin", required=True)
+    for column, field_name, table, label in _CODE_COLUMNS:
+        values[field_name] = reader.code(column, getattr(refs, table), label)
+    values["mk_years"] = reader.integer("mk_tahun", 0, 60) or 0
+    values["mk_months"] = reader.integer("mk_bulan", 0, 11) or 0
+    values["graduation_year"] = reader.integer("tahun_lulus", 1900, today.year)
+    _contact(reader, values)
+    values["unit"], unit_error = find_unit(row, refs)
+    if unit_error:
+        result.errors.append(unit_error)
+    values["asn_kind"] = _asn_kind(nip_kind, row.get("status_cpns_pns", ""))
+    _cross_checks(reader, values)
+    result.errors.sort(key=lambda error: _COLUMN_ORDER.get(error.column, -1))
+    return result
