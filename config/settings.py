@@ -41,10 +41,13 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # Ordered as the layers in ARCHITECTURE.md: lower layers first.
     "smart.references",
+    "smart.workdays",
     "smart.accounts",
     "smart.access",
     "smart.audit",
     "smart.people",
+    "smart.documents",
+    "smart.records",
     "smart.portal",
     "smart.demo",
     "smart.integrations",
@@ -58,6 +61,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "treebeard",
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -178,3 +182,5 @@ LOGGING = {
 # Domain settings.
 SMART_REGENCY_NAME = "Kabupaten Kuantan Singingi"
 SMART_EMPLOYEE_PAGE_SIZE = 25
+# Supporting documents: one limit for form, API and server (defect 24).
+SMART_DOCUMENT_MAX_BYTES = env.int("SMART_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
