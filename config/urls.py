@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("smart.portal.urls")),
     path("akun/", include("smart.accounts.urls")),
     path("pegawai/", include("smart.people.urls")),
+    path("pegawai/", include("smart.records.urls")),
+    path("dokumen/", include("smart.documents.urls")),
     # Public: the language switch is on the sign-in page too.
     path("bahasa/", login_not_required(set_language), name="set_language"),
 ]

@@ -7,6 +7,7 @@ add it with the status each persona must get.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from smart.documents.tests.samples import make_document
 from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -29,12 +30,49 @@ MATRIX = {
     "people:my_profile": (None, {**_all(302), "anonymous": 302, "hr_manager_b": 404,
                                   "division_admin": 404, "super_admin": 404, "leader": 404}),
     # A colleague in unit A (Dinkes): readable by unit A's admin and regency-wide roles.
-    "people:employee_detail": (lambda c: [c.colleague_a.pk], {
+    "records:profile": (lambda c: [c.colleague_a.pk], {
         "anonymous": 302, "employee": 404, "admin_a": 200, "admin_b": 404,
         "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
         "super_admin": 404, "leader": 200,
     }),
+    # The plain employee's own document (unit A): the owner, unit A's admin and
+    # regency-wide readers download it; everyone else gets a 404.
+    # Record entries of the colleague in unit A: read like the profile; written
+    # directly only by the verifier (Pasal 14b), never by anyone else.
+    "records:entry_list": (lambda c: [c.colleague_a.pk, "pangkat"], {
+        "anonymous": 302, "employee": 404, "admin_a": 200, "admin_b": 404,
+        "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
+        "super_admin": 404, "leader": 200,
+    }),
+    "records:entry_detail": (lambda c: [c.colleague_a.pk, "pangkat", make_rank(c).pk], {
+        "anonymous": 302, "employee": 404, "admin_a": 200, "admin_b": 404,
+        "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
+        "super_admin": 404, "leader": 200,
+    }),
+    "records:entry_add": (lambda c: [c.colleague_a.pk, "pangkat"], {
+        **_all(404), "anonymous": 302, "verifier": 200,
+    }),
+    "records:entry_edit": (lambda c: [c.colleague_a.pk, "pangkat", make_rank(c).pk], {
+        **_all(404), "anonymous": 302, "verifier": 200,
+    }),
+    "documents:download": (lambda c: [make_document(c.employee_record).uuid], {
+        "anonymous": 302, "employee": 200, "admin_a": 200, "admin_b": 404,
+        "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
+        "super_admin": 404, "leader": 200,
+    }),
 }
+
+
+def make_rank(cast):
+    import datetime
+
+    from smart.records.models import RankHistory
+    from smart.references.models import Golongan
+
+    return RankHistory.objects.create(
+        employee=cast.colleague_a, golongan=Golongan.objects.get(code="32"),
+        tmt=datetime.date(2014, 4, 1), sk_number="823/BKPP/2014/1",
+        sk_date=datetime.date(2014, 3, 1))
 
 
 def _url_names(resolver=None, namespace=""):
@@ -67,6 +105,6 @@ def test_each_persona_gets_the_expected_answer(client, cast, url_name):
 
 
 def test_anonymous_requests_are_sent_to_the_login_page(client, cast):
-    response = client.get(reverse("people:employee_detail", args=[cast.colleague_a.pk]))
+    response = client.get(reverse("records:profile", args=[cast.colleague_a.pk]))
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))

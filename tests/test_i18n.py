@@ -37,7 +37,7 @@ def test_a_wrong_password_is_explained_in_indonesian(client, cast):
     page = client.post(reverse("accounts:login"),
                        {"username": cast.employee.username, "password": "salah"})
     assert page.status_code == 200
-    assert "benar" in page.content.decode()  # Django's Indonesian: "…yang benar…"
+    assert "tidak cocok" in page.content.decode()
 
 
 @pytest.mark.django_db
@@ -45,3 +45,13 @@ def test_a_browser_set_to_english_still_gets_indonesian_until_the_user_chooses(c
     page = client.get(reverse("accounts:login"), headers={"Accept-Language": "en-US,en;q=0.9"})
     assert "Masuk ke SMART" in page.content.decode()
     assert page.headers["Content-Language"] == "id"
+
+
+@pytest.mark.django_db
+def test_the_sign_in_error_reads_well_and_does_not_reveal_which_part_was_wrong(client, cast):
+    unknown = client.post(reverse("accounts:login"), {"username": "199901012020011999",
+                                                      "password": "salah-sekali-123"})
+    wrong = client.post(reverse("accounts:login"), {"username": cast.employee.username,
+                                                    "password": "salah-sekali-123"})
+    message = "NIP/nama pengguna dan kata sandi tidak cocok"
+    assert message in unknown.content.decode() and message in wrong.content.decode()

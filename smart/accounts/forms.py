@@ -6,6 +6,14 @@ from django.utils.translation import gettext_lazy as _
 class SignInForm(AuthenticationForm):
     """Sign-in with NIP (employees) or login name (staff accounts)."""
 
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        # One message for an unknown NIP and a wrong password alike.
+        "invalid_login": _(
+            "The NIP or user name and password do not match. Check them and try again."
+        ),
+    }
+
     username = forms.CharField(
         label=_("NIP or user name"), max_length=150,
         widget=forms.TextInput(attrs={

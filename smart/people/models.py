@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from smart.access.policies import personnel_scope
 
@@ -23,6 +25,20 @@ class AsnKind(models.TextChoices):
     PNS = "PNS", "PNS"
     CPNS = "CPNS", "CPNS"
     PPPK = "PPPK", "PPPK"
+
+
+class HouseOwnership(models.TextChoices):
+    OWN = "milik", _("Own house")
+    RENTED = "sewa", _("Rented")
+    OFFICIAL = "dinas", _("Official housing")
+    FAMILY = "keluarga", _("Living with family")
+
+
+class BloodType(models.TextChoices):
+    A = "A", "A"
+    B = "B", "B"
+    AB = "AB", "AB"
+    O = "O", "O"  # noqa: E741 - the blood group
 
 
 class EmployeeQuerySet(models.QuerySet):
@@ -87,6 +103,29 @@ class Employee(models.Model):
     address = models.CharField(_("address"), max_length=300, blank=True)
     npwp = models.CharField("NPWP", max_length=16, blank=True)
     bpjs = models.CharField(_("BPJS number"), max_length=20, blank=True)
+    languages = models.CharField(_("languages"), max_length=200, blank=True)
+
+    # Asal usul (origin): may lie outside the regency, so kept as names.
+    origin_province = models.CharField(_("province of origin"), max_length=100, blank=True)
+    origin_regency = models.CharField(_("regency of origin"), max_length=100, blank=True)
+    origin_district = models.CharField(_("district of origin"), max_length=100, blank=True)
+    origin_village = models.CharField(_("village of origin"), max_length=100, blank=True)
+
+    # Domisili (the address itself is ``address``).
+    domicile_village = models.CharField(_("village (kelurahan/desa)"), max_length=100,
+                                        blank=True)
+    domicile_city = models.CharField(_("city/regency"), max_length=100, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
+    house_ownership = models.CharField(
+        _("house ownership"), max_length=10, blank=True, choices=HouseOwnership.choices,
+    )
+
+    # Informasi medis.
+    blood_type = models.CharField(_("blood type"), max_length=3, blank=True,
+                                  choices=BloodType.choices)
+    height_cm = models.PositiveSmallIntegerField(_("height (cm)"), null=True, blank=True)
+    weight_kg = models.PositiveSmallIntegerField(_("weight (kg)"), null=True, blank=True)
+    disability = models.CharField(_("disability (if any)"), max_length=200, blank=True)
 
     asn_kind = models.CharField(_("ASN kind"), max_length=4, choices=AsnKind.choices)
     employee_type = models.ForeignKey(
@@ -98,6 +137,15 @@ class Employee(models.Model):
         verbose_name=_("legal status"),
     )
     kartu_asn = models.CharField(_("ASN card number (KARPEG/KPE)"), max_length=30, blank=True)
+    taspen_number = models.CharField(_("TASPEN number"), max_length=30, blank=True)
+    appraiser = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("appraising official (pejabat penilai)"),
+    )
+    appraiser_superior = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("superior of the appraising official"),
+    )
     sk_cpns_number = models.CharField(_("SK CPNS number"), max_length=100, blank=True)
     sk_cpns_date = models.DateField(_("SK CPNS date"), null=True, blank=True)
     tmt_cpns = models.DateField(_("TMT CPNS"), null=True, blank=True)
@@ -146,6 +194,7 @@ class Employee(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = EmployeeQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("employee")
@@ -159,6 +208,13 @@ class Employee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.display_name} ({self.nip})"
+
+    def clean(self) -> None:
+        """The appraiser is never the employee (defect 14); chains are checked
+        by ``people.services`` where the whole chain is known."""
+        if self.pk and self.pk in (self.appraiser_id, self.appraiser_superior_id):
+            raise ValidationError(
+                {"appraiser": "Pejabat penilai tidak boleh pegawai itu sendiri."})
 
     @property
     def display_name(self) -> str:
@@ -201,6 +257,7 @@ def get_employee_for_user_or_404(user, pk: int) -> Employee:
         .select_related(
             "unit__agency", "golongan", "initial_golongan", "legal_status", "sex", "religion",
             "marital_status", "employee_type", "position_type", "echelon", "education_level",
+            "appraiser", "appraiser_superior",
         )
         .filter(pk=pk)
         .first()

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Count, Q
+from simple_history.utils import bulk_create_with_history
 
 from smart.audit.services import audit_record
 from smart.people.identity import IdentityError, nik_findings, nip_findings, parse_nik, parse_nip
@@ -48,7 +49,8 @@ def employees_create_bulk(*, employees: Iterable[Employee], actor, source: str) 
         employee.findings = identity_findings(employee)
         batch.append(employee)
     with transaction.atomic():
-        Employee.objects.bulk_create(batch, batch_size=500)
+        bulk_create_with_history(batch, Employee, batch_size=500,
+                                 default_change_reason=source[:100])
         audit_record(actor=actor, action="people.employee.import",
                      target_label=source, data={"created": len(batch)})
     return len(batch)
@@ -62,3 +64,11 @@ def headcount_for(user) -> dict[str, int]:
         cpns=Count("id", filter=Q(asn_kind=AsnKind.CPNS)),
         pppk=Count("id", filter=Q(asn_kind=AsnKind.PPPK)),
     )
+
+
+def employee_record_read(*, actor, employee: Employee, what: str = "profile") -> None:
+    """Log a read of someone else's personal data (R-CONF-1); one's own is not logged."""
+    if employee.user_id is not None and employee.user_id == actor.pk:
+        return
+    audit_record(actor=actor, action="people.employee.read", target=employee,
+                 data={"what": what})

@@ -6,5 +6,4 @@ app_name = "people"
 urlpatterns = [
     path("", views.employee_list, name="employee_list"),
     path("saya/", views.my_profile, name="my_profile"),
-    path("<int:pk>/", views.employee_detail, name="employee_detail"),
 ]

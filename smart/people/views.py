@@ -5,9 +5,9 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from smart.access.policies import PERSONNEL_READERS, has_role, personnel_scope
+from smart.access.policies import personnel_scope
 from smart.people.forms import EmployeeFilterForm
-from smart.people.models import Employee, get_employee_for_user_or_404
+from smart.people.models import Employee
 from smart.references.models import Unit
 
 
@@ -32,18 +32,8 @@ def employee_list(request):
     })
 
 
-def employee_detail(request, pk: int):
-    employee = get_employee_for_user_or_404(request.user, pk)
-    return render(request, "people/employee_detail.html", {
-        "employee": employee,
-        "age": employee.age_on(),
-        "service_length": employee.service_length_on(),
-        "can_browse": has_role(request.user, *PERSONNEL_READERS),
-    })
-
-
 def my_profile(request):
     employee = Employee.objects.filter(user=request.user).only("pk").first()
     if employee is None:
         raise Http404
-    return redirect("people:employee_detail", pk=employee.pk)
+    return redirect("records:profile", pk=employee.pk)

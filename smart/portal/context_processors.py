@@ -4,4 +4,6 @@ from smart.portal.navigation import navigation_for
 
 
 def navigation(request):
-    return {"nav_items": navigation_for(request.user, request.path)}
+    # Error pages for requests refused before authentication (e.g. a bad Host
+    # header) have no user: they get no sidebar rather than a second error.
+    return {"nav_items": navigation_for(getattr(request, "user", None), request.path)}

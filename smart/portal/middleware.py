@@ -7,6 +7,7 @@ stored in the language cookie) changes it.
 """
 
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -24,4 +25,23 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
+        return response
+
+
+class HttpHygieneMiddleware:
+    """Methods SMART does not serve get 405, and signed-in pages are never
+    cached by the browser or a proxy (personal data must not linger)."""
+
+    ALLOWED_METHODS = frozenset({"GET", "HEAD", "POST"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in self.ALLOWED_METHODS:
+            return HttpResponseNotAllowed(sorted(self.ALLOWED_METHODS))
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            response["Cache-Control"] = "private, no-store"
         return response

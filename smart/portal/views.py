@@ -36,6 +36,12 @@ def permission_denied(request, exception=None):
 
 
 @login_not_required
+def csrf_failure(request, reason=""):
+    """An expired or missing form token: SMART's own page, in Indonesian."""
+    return render(request, "errors/403_csrf.html", status=403)
+
+
+@login_not_required
 @requires_csrf_token
 def page_not_found(request, exception=None):
     return _error(request, "errors/404.html", 404)

@@ -35,3 +35,30 @@ def test_a_server_error_is_a_friendly_500_without_details(cast):
     body = response.content.decode()
     assert "Terjadi kesalahan" in body
     assert "simulated failure" not in body and "Traceback" not in body
+
+
+@pytest.mark.django_db
+def test_a_forged_host_header_is_a_400_not_a_500(client):
+    response = client.get("/akun/masuk/", headers={"Host": "evil.example"})
+    assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_missing_csrf_token_gets_smarts_own_page():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/akun/masuk/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    assert "Formulir sudah kedaluwarsa" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_methods_smart_does_not_serve_are_refused(client, cast):
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    assert client.generic("TRACE", "/").status_code == 405
+    assert client.generic("OPTIONS", "/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_signed_in_pages_are_not_cached(client, cast):
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    assert client.get("/").headers["Cache-Control"] == "private, no-store"

@@ -40,7 +40,7 @@ def test_a_cancelled_day_can_be_declared_again_by_hand():
 
 
 def test_an_active_holiday_is_not_relabelled():
-    with pytest.raises(HolidayError, match="already a holiday"):
+    with pytest.raises(HolidayError, match="sudah menjadi hari libur"):
         holiday_add(date=D(2025, 12, 25), name="Dispensasi", kind=Holiday.Kind.REGIONAL)
     assert Holiday.objects.get(date=D(2025, 12, 25)).kind == Holiday.Kind.PUBLIC
 

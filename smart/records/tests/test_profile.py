@@ -1,0 +1,68 @@
+"""The profile shows every record kind, with a bounded number of queries."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from smart.audit.models import AuditEvent
+from smart.records.models import RankHistory
+from smart.records.registry import KINDS
+from smart.references.models import Golongan
+from tests.personas import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def _add_ranks(employee, n):
+    gol = Golongan.objects.get(code="31")
+    RankHistory.objects.bulk_create(
+        RankHistory(employee=employee, golongan=gol, tmt=datetime.date(2011, 1, 1)
+                    + datetime.timedelta(days=30 * i), sk_number=f"SK/{i}",
+                    sk_date=datetime.date(2011, 1, 1))
+        for i in range(n)
+    )
+
+
+def _profile_queries(client, employee):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("records:profile", args=[employee.pk]))
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response.content.decode()
+
+
+def test_the_profile_lists_every_kind_of_the_registry(client, cast):
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    _, page = _profile_queries(client, cast.colleague_a)
+    for kind in KINDS:
+        assert f'id="riwayat-{kind.slug}"' in page
+
+
+def test_the_profile_query_count_is_bounded_and_does_not_grow_with_rows(client, cast):
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    _add_ranks(cast.colleague_a, 3)
+    few, _ = _profile_queries(client, cast.colleague_a)
+    _add_ranks(cast.colleague_a, 100)
+    many, page = _profile_queries(client, cast.colleague_a)
+    assert few == many
+    assert many <= 25
+    assert page.count("SK/99") == 1
+
+
+def test_reading_someone_elses_profile_is_audited_but_not_ones_own(client, cast):
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    client.get(reverse("records:profile", args=[cast.colleague_a.pk]))
+    event = AuditEvent.objects.get(action="people.employee.read")
+    assert event.actor == cast.verifier and event.target_id == str(cast.colleague_a.pk)
+    client.login(username=cast.employee.username, password=PASSWORD)
+    client.get(reverse("records:profile", args=[cast.employee_record.pk]))
+    assert AuditEvent.objects.filter(action="people.employee.read").count() == 1
+
+
+def test_missing_required_kinds_lower_the_completeness(client, cast):
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    _, page = _profile_queries(client, cast.colleague_a)
+    assert "Kelengkapan" in page
+    assert "riwayat kepangkatan" in page.lower()
