@@ -35,3 +35,13 @@ def test_the_home_page_shows_the_scope_headcount(client, cast):
     page = client.get(reverse("portal:home")).content.decode()
     assert "Pegawai dalam lingkup Anda" in page
     assert "Administrator OPD" in page
+
+
+def test_an_old_sign_out_bookmark_asks_before_signing_out(client, cast):
+    client.login(username=cast.employee.username, password=PASSWORD)
+    page = client.get(reverse("accounts:logout"))
+    assert page.status_code == 200
+    assert "Keluar dari SMART?" in page.content.decode()
+    assert client.get(reverse("portal:home")).status_code == 200  # still signed in
+    response = client.post(reverse("accounts:logout"), follow=True)
+    assert "Anda telah keluar." in response.content.decode()

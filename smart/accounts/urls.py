@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from smart.accounts import views
 from smart.accounts.forms import SignInForm
 
 app_name = "accounts"
@@ -9,5 +10,5 @@ urlpatterns = [
         template_name="accounts/login.html", authentication_form=SignInForm,
         redirect_authenticated_user=True,
     ), name="login"),
-    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("keluar/", views.sign_out, name="logout"),
 ]

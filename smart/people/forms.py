@@ -9,6 +9,18 @@ from smart.people.models import AsnKind
 from smart.references.models import Golongan, LegalStatus, Unit
 
 
+EM_SPACE = "\u2003"
+
+
+def _grouped_golongan() -> list:
+    """PNS and PPPK grades in their own groups of the select."""
+    groups: dict[str, list] = {}
+    for golongan in Golongan.objects.active():
+        groups.setdefault(golongan.get_scheme_display(), []).append(
+            (golongan.pk, golongan.name))
+    return [("", _("All")), *groups.items()]
+
+
 class EmployeeFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or NIP"), required=False, max_length=100)
     unit = forms.ModelChoiceField(
@@ -30,15 +42,21 @@ class EmployeeFilterForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        # Indented as a tree, each unit named with its OPD ("Sekretariat · BKPP"),
+        # so look-alike sub-units can be told apart in the closed select.
         self.fields["unit"].label_from_instance = (
-            lambda u: f"{'— ' * (u.depth - 1)}{u.name}"
+            lambda u: EM_SPACE * max(u.depth - 2, 0) + u.label
         )
+        self.fields["golongan"].choices = _grouped_golongan()
 
     def filter(self, queryset):
         """Apply the valid filters; an invalid value is ignored with its error shown."""
         if not self.is_bound:
             return queryset
-        self.is_valid()  # fills cleaned_data with the valid fields only
+        if not self.is_valid():
+            # A filter that cannot apply (another unit, an unknown code) must
+            # never widen the list: show the error and no rows.
+            return queryset.none()
         data = self.cleaned_data
         queryset = queryset.search(data.get("q", ""))
         if data.get("unit"):

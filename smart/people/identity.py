@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 MIN_AGE_AT_TMT = 18
+# str.isdigit() also accepts superscripts and other scripts' digits.
+ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 class IdentityError(ValueError):
@@ -53,7 +55,7 @@ def _digits(value: object, label: str, length: int) -> str:
             f"digitnya sudah hilang. Ketik ulang {label} sebagai teks."
         )
     compact = re.sub(r"\s+", "", text)
-    if not compact.isdigit():
+    if not ASCII_DIGITS.fullmatch(compact):
         raise IdentityError(f"{label} hanya boleh berisi angka (tertulis '{text}').")
     if len(compact) != length:
         raise IdentityError(f"{label} harus {length} digit (tertulis {len(compact)} digit).")
@@ -96,6 +98,8 @@ def parse_nip(value: object, today: datetime.date | None = None) -> NipInfo:
             f"Digit jenis kelamin dalam NIP harus 1 (laki-laki) atau 2 (perempuan), "
             f"tertulis {sex_digit}."
         )
+    if tmt_year < birth.year:
+        raise IdentityError(f"Tahun TMT dalam NIP ({tmt_year}) sebelum tahun lahir.")
     tmt_start = datetime.date(tmt_year, tmt_month or 12, 1 if tmt_month else 31)
     if tmt_start > today + datetime.timedelta(days=366):
         raise IdentityError(f"Tahun TMT dalam NIP ({tmt_year}) ada di masa depan.")
@@ -169,7 +173,7 @@ def normalise_npwp(value: object) -> str:
     """NPWP as digits: the old 15-digit form or the 16-digit form (the NIK)."""
     text = str(value or "").strip().lstrip("'")
     compact = re.sub(r"[\s.\-]", "", text)
-    if not compact.isdigit() or len(compact) not in (15, 16):
+    if not ASCII_DIGITS.fullmatch(compact) or len(compact) not in (15, 16):
         raise IdentityError(
             f"NPWP harus 15 digit (format lama) atau 16 digit (NIK), tertulis '{text}'."
         )

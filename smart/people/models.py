@@ -8,6 +8,7 @@ step with that history.
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -68,14 +69,24 @@ class EmployeeQuerySet(models.QuerySet):
         )
 
     def search(self, text: str) -> EmployeeQuerySet:
-        """Name or NIP. Digits match the NIP from its start; spaces are ignored."""
+        """Name or NIP, typed the way people copy them from documents.
+
+        A NIP may carry spaces, dots or dashes and a leading "NIP"; its digits
+        match from the start. Otherwise every word must appear in the name or
+        the titles, in any order ("azhari abdul", "Drs. abdul", "abdul, S.Pd.").
+        """
         text = (text or "").strip()
-        if not text:
-            return self
-        compact = text.replace(" ", "")
-        if compact.isdigit():
-            return self.filter(nip__startswith=compact)
-        return self.filter(name__icontains=text)
+        digits = re.sub(r"^nip\.?\s*|[\s.\-]", "", text, flags=re.IGNORECASE)
+        if re.fullmatch(r"[0-9]+", digits):
+            return self.filter(nip__startswith=digits)
+        queryset = self
+        for word in re.split(r"[\s,]+", text):
+            if word:
+                queryset = queryset.filter(
+                    Q(name__icontains=word) | Q(front_title__icontains=word)
+                    | Q(back_title__icontains=word)
+                )
+        return queryset
 
 
 class Employee(models.Model):
@@ -224,13 +235,13 @@ class Employee(models.Model):
 
     @property
     def nip_grouped(self) -> str:
-        """The NIP in the printed 8-6-1-3 grouping (PNS) or 8-4-1-1-1-3 (PPPK)."""
+        """The NIP as printed on SK and letters: 8-6-1-3 ("19850312 201001 2 004").
+
+        PPPK NIPs are printed in the same grouping; their middle group holds
+        the TMT year, the PPPK marker and the period digit.
+        """
         n = self.nip
-        if len(n) != 18:
-            return n
-        if n[12] == "2":
-            return f"{n[:8]} {n[8:12]} {n[12]} {n[13]} {n[14]} {n[15:]}"
-        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}"
+        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}" if len(n) == 18 else n
 
     def age_on(self, on: datetime.date | None = None) -> int:
         on = on or timezone.localdate()

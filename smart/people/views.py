@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 
 from smart.access.policies import personnel_scope
 from smart.people.forms import EmployeeFilterForm
@@ -13,7 +14,7 @@ from smart.references.models import Unit
 
 def _units_visible_to(user):
     scope = personnel_scope(user)
-    units = Unit.objects.current()
+    units = Unit.objects.current().select_related("agency")
     return units if scope.everything else units.under_any(scope.unit_paths)
 
 
@@ -27,9 +28,13 @@ def employee_list(request):
     template = "people/employee_list.html"
     if request.htmx:
         template += "#results"
-    return render(request, template, {
+    response = render(request, template, {
         "form": form, "page": page, "query": query.urlencode(),
     })
+    # The same URL answers with a whole page or a fragment: caches must keep
+    # them apart, or the Back button shows a bare fragment.
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 def my_profile(request):

@@ -40,3 +40,11 @@ def test_an_unreachable_database_is_explained_in_one_sentence():
     assert code != 0
     assert "tidak dapat dibuka" in output and "DATABASE_URL" in output
     assert "Traceback" not in output
+
+
+def test_an_impossible_port_is_explained_in_one_sentence():
+    for port in ("99999", "abc"):
+        code, output = _serve("--port", port)
+        assert code != 0
+        assert "PORT harus bilangan 1 sampai 65535" in output
+        assert "Traceback" not in output

@@ -4,10 +4,12 @@ Each thing that can go wrong before the server starts (database unreachable,
 port taken, corrupted demo file) ends with one sentence saying what to do.
 """
 
+import argparse
 import io
 import os
 import socket
 import sys
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -38,11 +40,19 @@ def _check_port(port: int) -> None:
             ) from None
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"PORT harus bilangan 1 sampai 65535 (tertulis '{value}'), mis. `PORT=8080 make run`."
+        )
+    return int(value)
+
+
 class Command(BaseCommand):
     help = "Prepare the database and the demo regency, then serve SMART on 127.0.0.1."
 
     def add_arguments(self, parser):
-        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--port", type=_port, default=8000)
         parser.add_argument("--workers", type=int, default=2)
 
     def handle(self, *args, port: int, workers: int, **options):
@@ -53,17 +63,19 @@ class Command(BaseCommand):
         logins = io.StringIO()
         call_command("load_demo", stdout=logins)
         call_command("collectstatic", verbosity=0, interactive=False)
-        self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(f"SMART berjalan di http://127.0.0.1:{port}/"))
-        self.stdout.write(f"Data tersimpan di {settings.DATA_DIR}")
-        self.stdout.write("Login demo (peran: nama pengguna / kata sandi):")
-        self.stdout.write(logins.getvalue().rstrip())
-        self.stdout.write("Tekan Ctrl+C untuk berhenti.")
+        os.environ["SMART_READY_BANNER"] = "\n".join([
+            "",
+            f"SMART berjalan di http://127.0.0.1:{port}/",
+            f"Data tersimpan di {settings.DATA_DIR}",
+            "Login demo (peran: nama pengguna / kata sandi):",
+            logins.getvalue().rstrip(),
+            "Tekan Ctrl+C untuk berhenti.",
+        ])
+        self.stdout.write("Menjalankan server...")
         sys.stdout.flush()
         # Replace this process, so Ctrl+C and signals reach gunicorn directly.
         os.execv(sys.executable, [  # noqa: S606 - fixed argv, no user input
             sys.executable, "-m", "gunicorn", "config.wsgi",
+            "--config", str(Path(settings.BASE_DIR) / "deploy" / "gunicorn.conf.py"),
             "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-            "--worker-class", "gthread", "--threads", "4",
-            "--log-level", "warning", "--access-logfile", "-",
         ])
