@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from smart.people.models import AsnKind
 from smart.references.models import Golongan, LegalStatus, Unit
 
-
 EM_SPACE = "\u2003"
 
 
