@@ -83,6 +83,11 @@ class Document(models.Model):
         "self", models.PROTECT, null=True, blank=True, related_name="replacements",
         verbose_name=_("replaces"),
     )
+    # The record entry this document supports, named by the records registry's
+    # kind slug and the entry id (documents sits below records and does not
+    # import it). Empty for documents of the core record (KTP, SK CPNS…).
+    record_kind = models.CharField(_("record kind"), max_length=40, blank=True)
+    record_id = models.PositiveBigIntegerField(_("record entry id"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
@@ -98,7 +103,10 @@ class Document(models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-uploaded_at", "-id"]
-        indexes = [models.Index(fields=["employee", "document_type"])]
+        indexes = [
+            models.Index(fields=["employee", "document_type"]),
+            models.Index(fields=["employee", "record_kind", "record_id"]),
+        ]
         constraints = [
             # A version has at most one live successor: the history is a line.
             models.UniqueConstraint(

@@ -53,7 +53,8 @@ def _check_replaceable(previous: Document, *, employee: Employee) -> None:
 
 
 def document_store(*, employee: Employee, document_type: DocumentType, uploaded_file,
-                   actor, replaces: Document | None = None) -> Document:
+                   actor, replaces: Document | None = None, record_kind: str = "",
+                   record_id: int | None = None) -> Document:
     """Check and keep one file for an employee, optionally as a new version.
 
     Refusals (size, type, structure, an invalid replacement) raise
@@ -65,6 +66,7 @@ def document_store(*, employee: Employee, document_type: DocumentType, uploaded_
         employee=employee, document_type=document_type, original_name=checked.original_name,
         content_type=checked.content_type, size=checked.size, sha256=checked.sha256,
         uploaded_by=_user_or_none(actor), uploaded_by_label=_label(actor), replaces=replaces,
+        record_kind=record_kind, record_id=record_id,
     )
     intended_name = stored_file_name(document, "")
     try:

@@ -18,12 +18,12 @@ from smart.access.policies import PERSONNEL_READERS, has_role
 from smart.people.models import get_employee_for_user_or_404
 from smart.people.services import employee_record_read
 from smart.records.completeness import completeness_of
-from smart.records.forms import ReasonForm, entry_form_class
+from smart.records.forms import ReasonForm, entry_document_form, entry_form_class
 from smart.records.history import entry_history
 from smart.records.policies import may_correct_directly
-from smart.records.profile import profile_sections
+from smart.records.profile import documents_of_entry, profile_sections
 from smart.records.registry import RecordKind, kind_for
-from smart.records.services import record_save
+from smart.records.services import record_correct_directly
 
 
 def _kind_or_404(slug: str) -> RecordKind:
@@ -74,6 +74,7 @@ def entry_detail(request, pk: int, slug: str, entry_pk: int):
         "fields": [(entry._meta.get_field(name).verbose_name, _display(entry, name))
                    for name in kind.fields],
         "history": entry_history(entry, kind),
+        "documents": documents_of_entry(employee, kind, entry),
         "can_correct": may_correct_directly(request.user, employee),
     })
 
@@ -93,14 +94,18 @@ def entry_form(request, pk: int, slug: str, entry_pk: int | None = None):
         entry = kind.entries_of(employee.pk).filter(pk=entry_pk).first()
         if entry is None:
             raise Http404
-    form = entry_form_class(kind)(request.POST or None,
-                                  instance=entry or kind.model(employee=employee))
-    reason = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and reason.is_valid():
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = entry_form_class(kind)(data, instance=entry or kind.model(employee=employee))
+    reason = ReasonForm(data)
+    document = entry_document_form(kind, data, files)
+    if request.method == "POST" and all(f.is_valid() for f in (form, reason, document)):
         try:
-            saved = record_save(kind=kind, employee=employee, values=form.cleaned_data,
-                                actor=request.user, reason=reason.cleaned_data["reason"],
-                                entry=entry, validate=True)
+            saved = record_correct_directly(
+                kind=kind, employee=employee, values=form.cleaned_data, actor=request.user,
+                reason=reason.cleaned_data["reason"], entry=entry,
+                document_type=document.cleaned_data["document_type"],
+                uploaded_file=document.cleaned_data["file"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -109,11 +114,11 @@ def entry_form(request, pk: int, slug: str, entry_pk: int | None = None):
                             entry_pk=saved.pk)
     return render(request, _template(kind, "form.html"), {
         "employee": employee, "kind": kind, "entry": entry, "form": form, "reason": reason,
+        "document": document,
     })
 
 
 def _display(entry, name: str):
     field = entry._meta.get_field(name)
-    if field.choices:
-        return getattr(entry, f"get_{name}_display")()
-    return getattr(entry, name)
+    value = getattr(entry, f"get_{name}_display")() if field.choices else getattr(entry, name)
+    return None if value == "" else value
