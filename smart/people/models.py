@@ -268,7 +268,8 @@ def get_employee_for_user_or_404(user, pk: int) -> Employee:
         .select_related(
             "unit__agency", "golongan", "initial_golongan", "legal_status", "sex", "religion",
             "marital_status", "employee_type", "position_type", "echelon", "education_level",
-            "appraiser", "appraiser_superior",
+            "appraiser", "appraiser_superior", "education_level__ceiling_golongan",
+            "echelon__highest_golongan",
         )
         .filter(pk=pk)
         .first()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from smart.audit.services import audit_record
+from smart.people import career
 from smart.people.identity import IdentityError, nik_findings, nip_findings, parse_nik, parse_nip
 from smart.people.models import AsnKind, Employee
 
@@ -72,3 +76,60 @@ def employee_record_read(*, actor, employee: Employee, what: str = "profile") ->
         return
     audit_record(actor=actor, action="people.employee.read", target=employee,
                  data={"what": what})
+
+
+@dataclass(frozen=True)
+class CareerSummary:
+    """The computed career values of one employee on a date (R-DATA-3)."""
+
+    on: datetime.date
+    age: int
+    service: career.YearsMonths | None  # masa kerja keseluruhan
+    grade_service: career.YearsMonths | None  # masa kerja golongan
+    retirement_age: int | None
+    retirement_date: datetime.date | None
+    next_kgb: datetime.date | None
+    next_promotion: datetime.date | None
+    promotion_note: str
+
+
+def career_summary(employee: Employee, on: datetime.date | None = None) -> CareerSummary:
+    """Age, service, BUP and pension date, next KGB and regular promotion.
+
+    Computed from the current values, which the records services keep equal to
+    the latest validated history; never typed in.
+    """
+    on = on or timezone.localdate()
+    service = career.service_length(employee.tmt_cpns, on) if employee.tmt_cpns else None
+    golongan = employee.golongan.code if employee.golongan_id else None
+    grade_service = next_kgb = next_promotion = None
+    note = ""
+    if golongan and employee.tmt_golongan:
+        grade_service = career.grade_service_on(employee.mk_years, employee.mk_months,
+                                                employee.tmt_golongan, on)
+        next_kgb = career.next_kgb_date(employee.tmt_golongan, employee.mk_years,
+                                        employee.mk_months, golongan, on)
+        level = employee.education_level
+        ceiling = level.ceiling_golongan.code if level and level.ceiling_golongan_id else None
+        echelon_max = (employee.echelon.highest_golongan.code
+                       if employee.echelon_id and employee.echelon.highest_golongan_id else None)
+        eligible, note = career.eligible_for_regular_promotion(
+            golongan, employee.tmt_golongan, on, ceiling, echelon_max,
+            education_name=level.name if level else None)
+        if not career.is_pppk_golongan(golongan) and not career.is_at_ceiling(
+                golongan, ceiling, echelon_max):
+            next_promotion = career.regular_promotion_date(employee.tmt_golongan, on)
+    bup = None
+    if employee.position_type_id:
+        try:
+            bup = career.retirement_age_for_position(
+                employee.position_type.code, employee.position_name,
+                employee.echelon.code if employee.echelon_id else None)
+        except ValueError:
+            bup = None  # a functional position without a known jenjang: not guessed
+    return CareerSummary(
+        on=on, age=career.age_on(employee.birth_date, on), service=service,
+        grade_service=grade_service, retirement_age=bup,
+        retirement_date=career.retirement_date(employee.birth_date, bup) if bup else None,
+        next_kgb=next_kgb, next_promotion=next_promotion, promotion_note=note,
+    )

@@ -11,6 +11,12 @@ from smart.documents.models import DocumentType
 from smart.records.registry import RecordKind
 
 
+class AsOfForm(forms.Form):
+    """Point-in-time reading of a record: "rank as of 2023-01-01"."""
+
+    on = forms.DateField(label=_("As of date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for the change"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}),

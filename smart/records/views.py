@@ -16,14 +16,14 @@ from django.utils.translation import gettext as _
 
 from smart.access.policies import PERSONNEL_READERS, has_role
 from smart.people.models import get_employee_for_user_or_404
-from smart.people.services import employee_record_read
+from smart.people.services import career_summary, employee_record_read
 from smart.records.completeness import completeness_of
-from smart.records.forms import ReasonForm, entry_document_form, entry_form_class
+from smart.records.forms import AsOfForm, ReasonForm, entry_document_form, entry_form_class
 from smart.records.history import entry_history
 from smart.records.policies import may_correct_directly
 from smart.records.profile import documents_of_entry, profile_sections
 from smart.records.registry import RecordKind, kind_for
-from smart.records.services import record_correct_directly
+from smart.records.services import position_on, rank_on, record_correct_directly
 
 
 def _kind_or_404(slug: str) -> RecordKind:
@@ -42,10 +42,17 @@ def profile(request, pk: int):
     employee = get_employee_for_user_or_404(request.user, pk)
     employee_record_read(actor=request.user, employee=employee)
     sections = profile_sections(employee)
+    as_of = AsOfForm(request.GET or None)
+    on = as_of.cleaned_data["on"] if as_of.is_valid() else None
     return render(request, "records/profile.html", {
         "employee": employee,
         "age": employee.age_on(),
         "service_length": employee.service_length_on(),
+        "career": career_summary(employee),
+        "as_of": as_of,
+        "as_of_rank": rank_on(employee, on) if on else None,
+        "as_of_position": position_on(employee, on) if on else None,
+        "as_of_career": career_summary(employee, on) if on else None,
         "sections": sections,
         "completeness": completeness_of(employee, sections),
         "can_browse": has_role(request.user, *PERSONNEL_READERS),

@@ -66,3 +66,31 @@ def test_missing_required_kinds_lower_the_completeness(client, cast):
     _, page = _profile_queries(client, cast.colleague_a)
     assert "Kelengkapan" in page
     assert "riwayat kepangkatan" in page.lower()
+
+
+def test_the_profile_shows_computed_career_values(client, cast):
+    from smart.references.models import EducationLevel, PositionType
+
+    employee = cast.colleague_a
+    employee.position_type = PositionType.objects.get(code="4")
+    employee.position_name = "Pengadministrasi Perkantoran"
+    employee.tmt_golongan = datetime.date(2020, 4, 1)
+    employee.education_level = EducationLevel.objects.get(code="40")
+    employee.save()
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    _, page = _profile_queries(client, employee)
+    # born 1985-03-12, pelaksana: BUP 58 reached 2043-03-12, pension 1 April 2043
+    assert "1 April 2043" in page
+    assert "Nilai karier terhitung" in page
+
+
+def test_a_record_can_be_read_as_of_a_date(client, cast):
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    _add_ranks(cast.colleague_a, 1)
+    RankHistory.objects.filter(employee=cast.colleague_a).update(
+        validated_at=datetime.datetime(2011, 2, 1, tzinfo=datetime.UTC))
+    url = reverse("records:profile", args=[cast.colleague_a.pk])
+    before = client.get(url, {"on": "2010-12-31"}).content.decode()
+    after = client.get(url, {"on": "2011-06-01"}).content.decode()
+    assert "belum ada pangkat tervalidasi" in before
+    assert "III/a Penata Muda (TMT 01-01-2011)" in after
