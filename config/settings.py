@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "smart.people",
     "smart.documents",
     "smart.records",
+    "smart.changes",
     "smart.portal",
     "smart.demo",
     "smart.integrations",

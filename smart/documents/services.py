@@ -159,3 +159,11 @@ def document_verify_integrity(document: Document) -> bool:
     except FileNotFoundError:
         return False
     return size == document.size and digest.hexdigest() == document.sha256
+
+
+def document_link(*, document: Document, record_kind: str, record_id: int) -> Document:
+    """Attach a document to the record entry it supports (e.g. when a change
+    request that carried it is validated)."""
+    document.record_kind, document.record_id = record_kind, record_id
+    document.save(update_fields=["record_kind", "record_id"])
+    return document

@@ -133,3 +133,26 @@ def career_summary(employee: Employee, on: datetime.date | None = None) -> Caree
         retirement_date=career.retirement_date(employee.birth_date, bup) if bup else None,
         next_kgb=next_kgb, next_promotion=next_promotion, promotion_note=note,
     )
+
+
+def employee_update(*, employee: Employee, values: dict, actor, reason: str) -> Employee:
+    """Correct the employee's own data (validated identity corrections).
+
+    Model rules run first; the findings are recomputed because a corrected
+    birth date or sex may resolve (or create) an identity finding.
+    """
+    with transaction.atomic():
+        employee = Employee.objects.select_for_update().get(pk=employee.pk)
+        before = {name: str(getattr(employee, name, "")) for name in values}
+        for name, value in values.items():
+            setattr(employee, name, value)
+        employee.full_clean()
+        employee.findings = identity_findings(employee)
+        employee._change_reason = reason[:100]
+        employee.save()
+        audit_record(actor=actor, action="people.employee.update", target=employee, data={
+            "reason": reason,
+            "changes": {name: [before[name], str(getattr(employee, name, ""))]
+                        for name in values if before[name] != str(getattr(employee, name, ""))},
+        })
+    return employee

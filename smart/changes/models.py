@@ -1,0 +1,131 @@
+"""Change requests (usulan pemutakhiran data) and their stage history.
+
+The record changes only when a verifier validates (R-PROC-2). A request holds
+the target (a record kind and entry, or none for a new entry), the proposed
+values as a JSON snapshot, the values it was based on (to detect a target that
+changed meanwhile), and one ``StageEvent`` row per move.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from smart.people.models import Employee
+
+
+class Stage(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted to the unit admin")
+    RETURNED = "returned", _("Returned as incomplete")
+    VERIFICATION = "verification", _("In verification")
+    CLARIFICATION = "clarification", _("Clarification requested")
+    VERIFIED = "verified", _("Verified")
+    SYNCHRONISED = "synchronised", _("Synchronised with SIASN")
+    VALIDATED = "validated", _("Validated")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+CLOSED_STAGES = (Stage.VALIDATED, Stage.REJECTED, Stage.WITHDRAWN)
+OPEN_STAGES = tuple(s for s in Stage if s not in CLOSED_STAGES)
+
+
+class Action(models.TextChoices):
+    ADD = "add", _("Add an entry")
+    CORRECT = "correct", _("Correct an entry")
+    REMOVE = "remove", _("Remove an entry")
+
+
+class ChangeRequestQuerySet(models.QuerySet):
+    def open(self) -> ChangeRequestQuerySet:
+        return self.filter(stage__in=OPEN_STAGES)
+
+    def visible_to(self, user) -> ChangeRequestQuerySet:
+        """Requests about employees the user may read, plus the user's own proposals."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(
+            Q(employee__in=Employee.objects.visible_to(user).values("pk")) | Q(proposer=user)
+        )
+
+    def for_list(self) -> ChangeRequestQuerySet:
+        return self.select_related("employee__unit__agency", "proposer")
+
+
+class ChangeRequest(models.Model):
+    employee = models.ForeignKey("people.Employee", models.PROTECT, related_name="+",
+                                 verbose_name=_("employee"))
+    kind = models.CharField(_("record kind"), max_length=40)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    target_id = models.PositiveBigIntegerField(_("entry"), null=True, blank=True)
+    proposed = models.JSONField(_("proposed values"), default=dict, blank=True)
+    based_on = models.JSONField(_("values at the time of the proposal"), default=dict,
+                                blank=True)
+    note = models.TextField(_("note from the proposer"), blank=True)
+    proposer = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
+                                 verbose_name=_("proposer"))
+    stage = models.CharField(_("stage"), max_length=15, choices=Stage.choices,
+                             default=Stage.DRAFT, db_index=True)
+    route = models.CharField(
+        _("route"), max_length=20, default="perbup-35-2020",
+        help_text=_("The stage rules the request started with; kept for in-flight requests."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    document_received_on = models.DateField(_("document received on"), null=True, blank=True)
+    forward_deadline = models.DateField(_("forward to the verifier by"), null=True, blank=True)
+    close_deadline = models.DateField(_("complete by"), null=True, blank=True)
+    forwarded_at = models.DateTimeField(_("forwarded at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    applied_entry_id = models.PositiveBigIntegerField(_("applied entry"), null=True,
+                                                      blank=True)
+    documents = models.ManyToManyField("documents.Document", blank=True, related_name="+",
+                                       verbose_name=_("supporting documents"))
+
+    objects = ChangeRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("change request")
+        verbose_name_plural = _("change requests")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["stage", "forward_deadline"])]
+        constraints = [
+            # One open request per target entry at a time.
+            models.UniqueConstraint(
+                fields=["kind", "target_id"], condition=Q(stage__in=OPEN_STAGES),
+                name="changes_one_open_request_per_entry",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Usulan #{self.pk} {self.kind} ({self.get_stage_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage in OPEN_STAGES
+
+
+class StageEvent(models.Model):
+    request = models.ForeignKey(ChangeRequest, models.CASCADE, related_name="events",
+                                verbose_name=_("change request"))
+    from_stage = models.CharField(_("from"), max_length=15, choices=Stage.choices,
+                                  blank=True)
+    to_stage = models.CharField(_("to"), max_length=15, choices=Stage.choices)
+    move = models.CharField(_("move"), max_length=20)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                              related_name="+", verbose_name=_("actor"))
+    actor_label = models.CharField(_("actor"), max_length=200)
+    on_behalf_of_label = models.CharField(_("on behalf of"), max_length=200, blank=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("stage event")
+        verbose_name_plural = _("stage events")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.request_id}: {self.from_stage} → {self.to_stage}"

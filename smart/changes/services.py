@@ -1,0 +1,151 @@
+"""Proposing, moving and applying change requests (R-PROC-2).
+
+Every move takes a row lock on the request and re-reads its stage, so two
+verifiers clicking at once, a double-clicked button or a replayed POST leave
+exactly one transition: the second finds the request already moved and is
+refused with a readable message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from smart.audit.services import audit_record
+from smart.changes.models import Action, ChangeRequest, Stage, StageEvent
+from smart.changes.targets import Target, target_for, to_json, values_of
+from smart.changes.workflow import Move, may_make, moves_of
+from smart.documents.models import DocumentType
+from smart.documents.services import document_link, document_store
+from smart.people.models import Employee
+from smart.workdays.calendar import add_working_days
+
+FORWARD_WORKING_DAYS = 10  # Pasal 21(3): unit admin forwards within 10 working days
+CLOSE_WORKING_DAYS = 10  # Pasal 21(4): the update closes within 10 working days
+
+
+class MoveRefused(Exception):
+    """A move that is not allowed now; the message is for the user."""
+
+
+def request_propose(*, target: Target, employee: Employee, action: str,
+                    target_id: int | None, values: dict[str, Any], note: str, proposer,
+                    documents: list[tuple[DocumentType, Any]], submit: bool) -> ChangeRequest:
+    """Create a proposal from already-validated form values, with its documents.
+
+    Adding or correcting needs at least one supporting document; removing
+    needs a note. One open request per entry: a second one is refused.
+    """
+    if action in (Action.ADD, Action.CORRECT) and not documents:
+        raise ValidationError("Lampirkan minimal satu dokumen pendukung.")
+    if action == Action.REMOVE and not note.strip():
+        raise ValidationError("Jelaskan alasan penghapusan data ini.")
+    instance = target.instance(employee, target_id)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                request = ChangeRequest.objects.create(
+                    employee=employee, kind=target.slug, action=action, target_id=target_id,
+                    proposed={name: to_json(value) for name, value in values.items()},
+                    based_on=values_of(instance, target.fields), note=note,
+                    proposer=proposer,
+                )
+        except IntegrityError:
+            raise ValidationError(
+                "Data ini sudah memiliki usulan yang sedang diproses; tunggu sampai selesai "
+                "atau tarik usulan itu terlebih dahulu."
+            ) from None
+        _event(request, "", Stage.DRAFT, "create", proposer, note)
+        for document_type, uploaded_file in documents:
+            document = document_store(employee=employee, document_type=document_type,
+                                      uploaded_file=uploaded_file, actor=proposer,
+                                      record_kind="usulan", record_id=request.pk)
+            request.documents.add(document)
+        audit_record(actor=proposer, action="changes.request.create", target=request,
+                     data={"kind": target.slug, "action": action, "target_id": target_id})
+        if submit:
+            request = request_move(request=request, move_name="submit", actor=proposer, note="")
+    return request
+
+
+def request_move(*, request: ChangeRequest, move_name: str, actor,
+                 note: str = "") -> ChangeRequest:
+    """Make one move; validating also writes the change to the record."""
+    with transaction.atomic():
+        locked = ChangeRequest.objects.select_for_update().select_related(
+            "employee__unit").get(pk=request.pk)
+        move = moves_of(locked).get(move_name)
+        if move is None:
+            raise MoveRefused("Langkah ini tidak dikenal.")
+        if locked.stage not in move.sources:
+            raise MoveRefused(
+                f"Usulan ini sudah berada pada tahap “{locked.get_stage_display()}”; "
+                "langkah itu tidak dapat dilakukan lagi."
+            )
+        if not may_make(move, locked, actor):
+            raise MoveRefused("Anda tidak berwenang melakukan langkah ini pada usulan ini.")
+        if move.needs_note and not note.strip():
+            raise MoveRefused("Catatan wajib diisi untuk langkah ini.")
+        previous = locked.stage
+        _stamp(locked, move)
+        if move.name == "validate":
+            _apply(locked, actor, target_for(locked.kind))
+        locked.stage = move.target
+        locked.save()
+        _event(locked, previous, move.target, move.name, actor, note)
+        audit_record(actor=actor, action=f"changes.request.{move.name}", target=locked,
+                     data={"stage": move.target, "note": note})
+    return locked
+
+
+def _stamp(request: ChangeRequest, move: Move) -> None:
+    now = timezone.now()
+    today = timezone.localdate()
+    if move.name == "submit":
+        request.submitted_at = now
+        if request.document_received_on is None:
+            request.document_received_on = today
+        request.forward_deadline = add_working_days(today, FORWARD_WORKING_DAYS)
+        request.close_deadline = add_working_days(request.document_received_on,
+                                                  CLOSE_WORKING_DAYS)
+    elif move.name == "forward":
+        request.forwarded_at = now
+    elif move.target in (Stage.VALIDATED, Stage.REJECTED, Stage.WITHDRAWN):
+        request.closed_at = now
+
+
+def _apply(request: ChangeRequest, actor, target: Target) -> None:
+    """Apply the proposal to the record, unless the entry changed meanwhile."""
+    instance = target.instance(request.employee, request.target_id)
+    if request.action != Action.ADD and instance is None:
+        raise MoveRefused("Data yang diusulkan untuk diubah sudah tidak ada.")
+    if request.action != Action.ADD and values_of(instance, target.fields) != request.based_on:
+        raise MoveRefused(
+            "Data ini telah berubah sejak diusulkan. Tolak usulan ini dan minta pegawai "
+            "mengusulkan ulang berdasarkan data terbaru."
+        )
+    values = {}
+    if request.action != Action.REMOVE:
+        form = target.form_class()(data=request.proposed, instance=instance)
+        if not form.is_valid():
+            errors = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+            raise MoveRefused(f"Usulan tidak lagi memenuhi aturan data: {errors}")
+        values = form.cleaned_data
+    entry_id = target.apply(employee=request.employee, action=request.action,
+                            target_id=request.target_id, values=values, actor=actor,
+                            reason=f"Usulan #{request.pk}")
+    request.applied_entry_id = entry_id
+    if request.action != Action.REMOVE and target.kind is not None:
+        for document in request.documents.all():
+            document_link(document=document, record_kind=target.slug, record_id=entry_id)
+
+
+def _event(request: ChangeRequest, from_stage: str, to_stage: str, move: str, actor,
+           note: str) -> StageEvent:
+    return StageEvent.objects.create(
+        request=request, from_stage=from_stage or "", to_stage=to_stage, move=move,
+        actor=actor, actor_label=str(actor), note=note,
+    )

@@ -1,0 +1,197 @@
+"""R-PROC-2: the record changes only when a verifier validates; every other
+move is refused; nobody acts on their own request (defect 9)."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from smart.changes.models import Action, ChangeRequest, Stage
+from smart.changes.services import MoveRefused, request_move, request_propose
+from smart.changes.targets import target_for
+from smart.changes.workflow import PERBUP_35_2020
+from smart.documents.models import Document, DocumentType
+from smart.documents.tests.samples import pdf_bytes
+from smart.people.models import Employee
+from smart.records.models import RankHistory
+from smart.references.models import Golongan
+from smart.workdays.calendar import add_working_days
+
+pytestmark = pytest.mark.django_db
+
+
+def _sk():
+    return [(DocumentType.objects.get(code="SK_PANGKAT"),
+             SimpleUploadedFile("sk.pdf", pdf_bytes(), "application/pdf"))]
+
+
+def _propose_rank(cast, *, submit=True, tmt=datetime.date(2018, 4, 1)):
+    target = target_for("pangkat")
+    form = target.form_class()(data={
+        "golongan": Golongan.objects.get(code="34").pk, "tmt": tmt.isoformat(),
+        "mk_years": 8, "mk_months": 3, "sk_number": "823/BKPP/2018/5",
+        "sk_date": "2018-03-01"}, instance=RankHistory(employee=cast.employee_record))
+    assert form.is_valid(), form.errors
+    return request_propose(target=target, employee=cast.employee_record, action=Action.ADD,
+                           target_id=None, values=form.cleaned_data, note="",
+                           proposer=cast.employee, documents=_sk(), submit=submit)
+
+
+def _walk(request, cast, moves):
+    actors = {"forward": cast.admin_a, "return": cast.admin_a, "submit": cast.employee,
+              "answer": cast.employee, "withdraw": cast.employee}
+    for move in moves:
+        request = request_move(request=request, move_name=move,
+                               actor=actors.get(move, cast.verifier), note="catatan")
+    return request
+
+
+def test_the_full_path_changes_the_record_only_at_validation(cast):
+    request = _propose_rank(cast)
+    assert request.stage == Stage.SUBMITTED
+    request = _walk(request, cast, ["forward", "ask", "answer", "verify", "synchronise"])
+    assert not RankHistory.objects.exists()
+    request = _walk(request, cast, ["validate"])
+    entry = RankHistory.objects.get(employee=cast.employee_record)
+    assert entry.is_validated and entry.validated_by == cast.verifier
+    assert Employee.objects.get(pk=cast.employee_record.pk).golongan.name == "III/d"
+    assert request.applied_entry_id == entry.pk and request.closed_at is not None
+    assert Document.objects.get().record_kind == "pangkat"
+    moves = list(request.events.values_list("move", flat=True))
+    assert moves == ["create", "submit", "forward", "ask", "answer", "verify", "synchronise",
+                     "validate"]
+
+
+def test_deadlines_count_working_days_from_submission(cast):
+    request = _propose_rank(cast)
+    submitted = request.submitted_at.astimezone(datetime.timezone(datetime.timedelta(hours=7)))
+    assert request.forward_deadline == add_working_days(submitted.date(), 10)
+    assert request.close_deadline == add_working_days(request.document_received_on, 10)
+
+
+@pytest.mark.parametrize("stage", list(Stage))
+def test_every_move_not_declared_for_a_stage_is_refused(cast, stage):
+    request = _propose_rank(cast, submit=False)
+    ChangeRequest.objects.filter(pk=request.pk).update(stage=stage)
+    for move in PERBUP_35_2020.values():
+        if stage in move.sources:
+            continue
+        for actor in (cast.employee, cast.admin_a, cast.verifier):
+            with pytest.raises(MoveRefused):
+                request_move(request=request, move_name=move.name, actor=actor, note="x")
+    assert ChangeRequest.objects.get(pk=request.pk).stage == stage
+
+
+def test_the_proposer_cannot_forward_or_verify_their_own_request(cast):
+    request = _propose_rank(cast)
+    for move in ("forward", "return"):
+        with pytest.raises(MoveRefused, match="tidak berwenang"):
+            request_move(request=request, move_name=move, actor=cast.employee, note="x")
+
+
+def test_a_verifier_never_acts_on_a_request_about_themselves(cast):
+    target = target_for("identitas")
+    form = target.form_class()(instance=cast.verifier.employee, data={
+        **{f: getattr(cast.verifier.employee, f) or "" for f in target.fields},
+        "sex": cast.verifier.employee.sex_id, "birth_place": "TELUK KUANTAN",
+        "birth_date": cast.verifier.employee.birth_date.isoformat()})
+    assert form.is_valid(), form.errors
+    request = request_propose(
+        target=target, employee=cast.verifier.employee, action=Action.CORRECT,
+        target_id=cast.verifier.employee.pk, values=form.cleaned_data, note="",
+        proposer=cast.verifier, documents=_sk(), submit=True)
+    ChangeRequest.objects.filter(pk=request.pk).update(stage=Stage.VERIFICATION)
+    for move in ("verify", "ask", "reject"):
+        with pytest.raises(MoveRefused):
+            request_move(request=request, move_name=move, actor=cast.verifier, note="x")
+
+
+def test_an_admin_of_another_unit_cannot_forward(cast):
+    request = _propose_rank(cast)
+    with pytest.raises(MoveRefused, match="tidak berwenang"):
+        request_move(request=request, move_name="forward", actor=cast.admin_b)
+
+
+def test_a_replayed_move_leaves_exactly_one_transition(cast):
+    request = _walk(_propose_rank(cast), cast, ["forward", "verify", "synchronise", "validate"])
+    with pytest.raises(MoveRefused, match="sudah berada pada tahap"):
+        request_move(request=request, move_name="validate", actor=cast.verifier)
+    assert request.events.filter(move="validate").count() == 1
+    assert RankHistory.objects.count() == 1
+
+
+def test_one_open_request_per_entry(cast):
+    request = _walk(_propose_rank(cast), cast, ["forward", "verify", "synchronise", "validate"])
+    entry_id = request.applied_entry_id
+    target = target_for("pangkat")
+    entry = RankHistory.objects.get(pk=entry_id)
+    form = target.form_class()(data={**{f: getattr(entry, target.kind.model._meta.get_field(f)
+                                                   .attname) for f in target.fields},
+                                     "sk_number": "823/BKPP/2018/6", "tmt": "2018-04-01",
+                                     "sk_date": "2018-03-01"}, instance=entry)
+    assert form.is_valid(), form.errors
+    kwargs = dict(target=target, employee=cast.employee_record, action=Action.CORRECT,
+                  target_id=entry_id, values=form.cleaned_data, note="",
+                  proposer=cast.employee, submit=True)
+    request_propose(documents=_sk(), **kwargs)
+    with pytest.raises(ValidationError, match="sudah memiliki usulan"):
+        request_propose(documents=_sk(), **kwargs)
+
+
+def test_a_target_changed_after_the_proposal_is_not_overwritten(cast):
+    request = _walk(_propose_rank(cast), cast, ["forward", "verify", "synchronise", "validate"])
+    entry = RankHistory.objects.get(pk=request.applied_entry_id)
+    target = target_for("pangkat")
+    form = target.form_class()(data={"golongan": entry.golongan_id, "tmt": "2018-04-01",
+                                     "mk_years": 9, "mk_months": 0,
+                                     "sk_number": "823/BKPP/2018/9", "sk_date": "2018-03-01"},
+                               instance=entry)
+    assert form.is_valid(), form.errors
+    correction = request_propose(
+        target=target, employee=cast.employee_record, action=Action.CORRECT,
+        target_id=entry.pk, values=form.cleaned_data, note="", proposer=cast.employee,
+        documents=_sk(), submit=True)
+    correction = _walk(correction, cast, ["forward", "verify", "synchronise"])
+    entry.sk_number = "DIUBAH/LANGSUNG"
+    entry.save()
+    with pytest.raises(MoveRefused, match="telah berubah sejak diusulkan"):
+        request_move(request=correction, move_name="validate", actor=cast.verifier)
+    assert RankHistory.objects.get(pk=entry.pk).sk_number == "DIUBAH/LANGSUNG"
+
+
+def test_a_proposal_without_a_document_is_refused(cast):
+    target = target_for("pangkat")
+    with pytest.raises(ValidationError, match="dokumen pendukung"):
+        request_propose(target=target, employee=cast.employee_record, action=Action.ADD,
+                        target_id=None, values={}, note="", proposer=cast.employee,
+                        documents=[], submit=True)
+    assert not ChangeRequest.objects.exists()
+
+
+def test_removal_needs_a_reason_and_deletes_only_at_validation(cast):
+    request = _walk(_propose_rank(cast), cast, ["forward", "verify", "synchronise", "validate"])
+    target = target_for("pangkat")
+    with pytest.raises(ValidationError, match="alasan"):
+        request_propose(target=target, employee=cast.employee_record, action=Action.REMOVE,
+                        target_id=request.applied_entry_id, values={}, note=" ",
+                        proposer=cast.employee, documents=[], submit=True)
+    removal = request_propose(target=target, employee=cast.employee_record,
+                              action=Action.REMOVE, target_id=request.applied_entry_id,
+                              values={}, note="Tercatat ganda", proposer=cast.employee,
+                              documents=[], submit=True)
+    removal = _walk(removal, cast, ["forward", "verify", "synchronise"])
+    assert RankHistory.objects.exists()
+    _walk(removal, cast, ["validate"])
+    assert not RankHistory.objects.exists()
+
+
+def test_a_rejection_needs_a_reason_and_keeps_its_trail(cast):
+    request = _walk(_propose_rank(cast), cast, ["forward"])
+    with pytest.raises(MoveRefused, match="Catatan wajib"):
+        request_move(request=request, move_name="reject", actor=cast.verifier, note="")
+    request = request_move(request=request, move_name="reject", actor=cast.verifier,
+                           note="SK tidak terbaca")
+    assert request.stage == Stage.REJECTED
+    assert request.events.last().note == "SK tidak terbaca"
+    assert not RankHistory.objects.exists()

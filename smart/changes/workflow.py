@@ -1,0 +1,95 @@
+"""The stages of pemutakhiran, declared once as data (Perbup 35/2020 Pasal 1
+no. 13–17, Pasal 14, Pasal 21). Any move not listed here is refused.
+
+A request keeps the route it started on (``ChangeRequest.route``), so changing
+the rules later never breaks requests already in flight (defect 11).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from smart.access.models import Role
+from smart.access.policies import has_role, personnel_scope
+from smart.changes.models import ChangeRequest, Stage
+
+PROPOSER, UNIT_ADMIN, VERIFIER = "proposer", "unit_admin", "verifier"
+
+
+@dataclass(frozen=True)
+class Move:
+    name: str
+    sources: frozenset[str]
+    target: str
+    actor: str  # who may make it: PROPOSER, UNIT_ADMIN or VERIFIER
+    label: object
+    needs_note: bool = False
+    style: str = "outline-secondary"
+
+
+PERBUP_35_2020 = {move.name: move for move in (
+    Move("submit", frozenset({Stage.DRAFT, Stage.RETURNED}), Stage.SUBMITTED, PROPOSER,
+         _("Submit to the unit admin"), style="success"),
+    Move("withdraw", frozenset({Stage.DRAFT, Stage.SUBMITTED, Stage.RETURNED,
+                                Stage.CLARIFICATION}), Stage.WITHDRAWN, PROPOSER,
+         _("Withdraw"), needs_note=True, style="outline-danger"),
+    Move("forward", frozenset({Stage.SUBMITTED}), Stage.VERIFICATION, UNIT_ADMIN,
+         _("Forward to the verifier"), style="success"),
+    Move("return", frozenset({Stage.SUBMITTED}), Stage.RETURNED, UNIT_ADMIN,
+         _("Return as incomplete"), needs_note=True, style="outline-warning"),
+    Move("ask", frozenset({Stage.VERIFICATION}), Stage.CLARIFICATION, VERIFIER,
+         _("Ask for clarification"), needs_note=True, style="outline-warning"),
+    Move("answer", frozenset({Stage.CLARIFICATION}), Stage.VERIFICATION, PROPOSER,
+         _("Send the answer"), needs_note=True, style="success"),
+    Move("verify", frozenset({Stage.VERIFICATION}), Stage.VERIFIED, VERIFIER,
+         _("Document checked: verified"), style="success"),
+    Move("synchronise", frozenset({Stage.VERIFIED}), Stage.SYNCHRONISED, VERIFIER,
+         _("Compared with SIASN: synchronised"), style="success"),
+    Move("validate", frozenset({Stage.SYNCHRONISED}), Stage.VALIDATED, VERIFIER,
+         _("Validate and apply"), style="success"),
+    Move("reject", frozenset({Stage.VERIFICATION, Stage.CLARIFICATION, Stage.VERIFIED,
+                              Stage.SYNCHRONISED}), Stage.REJECTED, VERIFIER,
+         _("Reject"), needs_note=True, style="outline-danger"),
+)}
+
+ROUTES = {"perbup-35-2020": PERBUP_35_2020}
+
+
+def moves_of(request: ChangeRequest) -> dict[str, Move]:
+    return ROUTES[request.route]
+
+
+def is_party(request: ChangeRequest, user) -> bool:
+    """The proposer, or the employee the request is about (defect 9)."""
+    return request.proposer_id == user.pk or (
+        request.employee.user_id is not None and request.employee.user_id == user.pk)
+
+
+def unit_admin_covers(user, request: ChangeRequest) -> bool:
+    """An Administrator OPD whose scope holds the employee's unit."""
+    if not has_role(user, Role.UNIT_ADMIN):
+        return False
+    scope = personnel_scope(user)
+    path = request.employee.unit.path
+    return scope.everything or any(path.startswith(p) for p in scope.unit_paths)
+
+
+def may_make(move: Move, request: ChangeRequest, user) -> bool:
+    """Whether this user may make this move on this request, now."""
+    if request.stage not in move.sources:
+        return False
+    if move.actor == PROPOSER:
+        return request.proposer_id == user.pk
+    # Nobody acts on a request they proposed or that concerns themselves,
+    # at any stage, through any interface.
+    if is_party(request, user):
+        return False
+    if move.actor == UNIT_ADMIN:
+        return unit_admin_covers(user, request)
+    return has_role(user, Role.VERIFIER)
+
+
+def allowed_moves(request: ChangeRequest, user) -> list[Move]:
+    return [move for move in moves_of(request).values() if may_make(move, request, user)]
