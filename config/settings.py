@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "smart.accounts",
     "smart.access",
     "smart.audit",
+    "smart.notifications",
     "smart.people",
     "smart.documents",
     "smart.records",
@@ -96,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "smart.portal.context_processors.navigation",
+                "smart.notifications.context_processors.unread_count",
             ],
         },
     },
@@ -175,6 +177,19 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = DATA_DIR / "documents"
+
+# E-mail: printed to the console unless EMAIL_BACKEND names a real backend
+# (e.g. "django.core.mail.backends.smtp.EmailBackend" with EMAIL_HOST & co).
+EMAIL_BACKEND = env.str("EMAIL_BACKEND",
+                        default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL",
+                             default="SMART Kuantan Singingi <smart@kuansing.go.id>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,

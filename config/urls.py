@@ -9,7 +9,9 @@ urlpatterns = [
     path("akun/", include("smart.accounts.urls")),
     path("pegawai/", include("smart.people.urls")),
     path("pegawai/", include("smart.records.urls")),
+    path("usulan/", include("smart.changes.urls")),
     path("dokumen/", include("smart.documents.urls")),
+    path("notifikasi/", include("smart.notifications.urls")),
     # Public: the language switch is on the sign-in page too.
     path("bahasa/", login_not_required(set_language), name="set_language"),
 ]

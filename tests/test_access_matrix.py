@@ -35,6 +35,12 @@ MATRIX = {
         "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
         "super_admin": 404, "leader": 200,
     }),
+    # The same colleague's DRH (PDF): whoever reads the profile may print it.
+    "records:drh": (lambda c: [c.colleague_a.pk], {
+        "anonymous": 302, "employee": 404, "admin_a": 200, "admin_b": 404,
+        "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
+        "super_admin": 404, "leader": 200,
+    }),
     # The plain employee's own document (unit A): the owner, unit A's admin and
     # regency-wide readers download it; everyone else gets a 404.
     # Record entries of the colleague in unit A: read like the profile; written
@@ -49,28 +55,71 @@ MATRIX = {
         "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
         "super_admin": 404, "leader": 200,
     }),
-    "records:entry_add": (lambda c: [c.colleague_a.pk, "pangkat"], {
+    # Change requests. Proposals are self-service: only the employee, about their own
+    # record. Direct corrections: verifiers only, never about themselves.
+    "changes:propose": (lambda c: [c.employee_record.pk, "pangkat"], {
+        **_all(404), "anonymous": 302, "employee": 200,
+    }),
+    "changes:propose_entry": (lambda c: [c.employee_record.pk, "pangkat",
+                                         make_rank(c, c.employee_record).pk], {
+        **_all(404), "anonymous": 302, "employee": 200,
+    }),
+    "changes:direct": (lambda c: [c.colleague_a.pk, "pangkat"], {
         **_all(404), "anonymous": 302, "verifier": 200,
     }),
-    "records:entry_edit": (lambda c: [c.colleague_a.pk, "pangkat", make_rank(c).pk], {
+    "changes:direct_entry": (lambda c: [c.colleague_a.pk, "pangkat", make_rank(c).pk], {
         **_all(404), "anonymous": 302, "verifier": 200,
     }),
+    "changes:mine": (None, {**_all(200), "anonymous": 302}),
+    "changes:inbox": (None, {**_all(404), "anonymous": 302, "admin_a": 200, "admin_b": 200}),
+    "changes:queue": (None, {**_all(404), "anonymous": 302, "verifier": 200}),
+    "changes:oversight": (None, {**_all(404), "anonymous": 302, "system_manager": 200,
+                                 "hr_manager_b": 200}),
+    # A request of the plain employee (unit A): the parties and those in scope read it.
+    "changes:detail": (lambda c: [make_request(c).pk], {
+        "anonymous": 302, "employee": 200, "admin_a": 200, "admin_b": 404,
+        "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
+        "super_admin": 404, "leader": 200,
+    }),
+    # GET is never served; POST by outsiders is a 404 (tests in smart/changes).
+    "changes:move": (lambda c: [make_request(c).pk], {**_all(405), "anonymous": 302}),
     "documents:download": (lambda c: [make_document(c.employee_record).uuid], {
         "anonymous": 302, "employee": 200, "admin_a": 200, "admin_b": 404,
         "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
         "super_admin": 404, "leader": 200,
     }),
+    # Notifications: everyone reads their own list; a notification opens (and
+    # is marked read) for its recipient only; marking all read is POST only.
+    "notifications:list": (None, {**_all(200), "anonymous": 302}),
+    "notifications:open": (lambda c: [make_notification(c.employee).pk], {
+        **_all(404), "anonymous": 302, "employee": 302,
+    }),
+    "notifications:mark_all": (None, {**_all(405), "anonymous": 302}),
 }
 
 
-def make_rank(cast):
+def make_notification(user):
+    from smart.notifications.models import Notification
+
+    return Notification.objects.create(user=user, message="Usulan menunggu.",
+                                       url="/pegawai/saya/")
+
+
+def make_request(cast):
+    from smart.changes.models import Action, ChangeRequest
+
+    return ChangeRequest.objects.create(employee=cast.employee_record, kind="pangkat",
+                                        action=Action.ADD, proposer=cast.employee)
+
+
+def make_rank(cast, employee=None):
     import datetime
 
     from smart.records.models import RankHistory
     from smart.references.models import Golongan
 
     return RankHistory.objects.create(
-        employee=cast.colleague_a, golongan=Golongan.objects.get(code="32"),
+        employee=employee or cast.colleague_a, golongan=Golongan.objects.get(code="32"),
         tmt=datetime.date(2014, 4, 1), sk_number="823/BKPP/2014/1",
         sk_date=datetime.date(2014, 3, 1))
 

@@ -57,20 +57,27 @@ def has_role(user, *roles: str) -> bool:
     return bool(roles_of(user) & set(roles))
 
 
+def _scope_of(assignments) -> Scope:
+    paths: set[str] = set()
+    for path in assignments:
+        if path is None:
+            return Scope(everything=True)
+        paths.add(path)
+    # A path under another listed path adds nothing.
+    return Scope(unit_paths=tuple(sorted(
+        p for p in paths if not any(p != q and p.startswith(q) for q in paths))))
+
+
+def role_scope(user, role: str) -> Scope:
+    """The units one particular role of the user covers (e.g. where they act
+    as Administrator OPD), ignoring their other roles."""
+    return _scope_of(path for r, path in _assignments(user) if r == role)
+
+
 def personnel_scope(user) -> Scope:
     """The units whose employees the user may read through their roles.
 
     Employees always see their own record too; that rule lives with the
     employee queryset, not here.
     """
-    paths: set[str] = set()
-    for role, path in _assignments(user):
-        if role not in PERSONNEL_READERS:
-            continue
-        if path is None:
-            return Scope(everything=True)
-        paths.add(path)
-    # A path under another listed path adds nothing.
-    minimal = tuple(sorted(p for p in paths if not any(
-        p != q and p.startswith(q) for q in paths)))
-    return Scope(unit_paths=minimal)
+    return _scope_of(path for role, path in _assignments(user) if role in PERSONNEL_READERS)

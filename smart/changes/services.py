@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from smart.audit.services import audit_record
 from smart.changes.models import Action, ChangeRequest, Stage, StageEvent
+from smart.changes.notices import notify_move
 from smart.changes.targets import Target, target_for, to_json, values_of
 from smart.changes.workflow import Move, may_make, moves_of
 from smart.documents.models import DocumentType
@@ -98,6 +99,7 @@ def request_move(*, request: ChangeRequest, move_name: str, actor,
         _event(locked, previous, move.target, move.name, actor, note)
         audit_record(actor=actor, action=f"changes.request.{move.name}", target=locked,
                      data={"stage": move.target, "note": note})
+        notify_move(locked, move.name)
     return locked
 
 
@@ -149,3 +151,44 @@ def _event(request: ChangeRequest, from_stage: str, to_stage: str, move: str, ac
         request=request, from_stage=from_stage or "", to_stage=to_stage, move=move,
         actor=actor, actor_label=str(actor), note=note,
     )
+
+
+def request_direct_correction(*, target: Target, employee: Employee, instance, values,
+                              reason: str, verifier, document) -> ChangeRequest:
+    """Pasal 14b: a verifier adds or corrects an entry directly, with a reason and
+    a document. Recorded as a request proposed and validated by the verifier in
+    one step, so it appears in every list as what it was."""
+    if employee.user_id is not None and employee.user_id == verifier.pk:
+        raise MoveRefused("Verifikator tidak dapat mengubah data dirinya sendiri.")
+    action = Action.CORRECT if instance is not None else Action.ADD
+    target_id = instance.pk if instance is not None else None
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                request = ChangeRequest.objects.create(
+                    employee=employee, kind=target.slug, action=action, target_id=target_id,
+                    proposed={name: to_json(value) for name, value in values.items()},
+                    based_on=values_of(instance, target.fields), note=reason,
+                    proposer=verifier, stage=Stage.VALIDATED, route="koreksi-langsung",
+                    submitted_at=timezone.now(), closed_at=timezone.now(),
+                )
+        except IntegrityError:
+            raise MoveRefused(
+                "Data ini sedang diusulkan untuk diubah; selesaikan usulan itu terlebih dahulu."
+            ) from None
+        entry_id = target.apply(employee=employee, action=action, target_id=target_id,
+                                values=values, actor=verifier,
+                                reason=f"Koreksi langsung #{request.pk}: {reason}")
+        request.applied_entry_id = entry_id
+        request.save(update_fields=["applied_entry_id"])
+        document_type, uploaded_file = document
+        stored = document_store(employee=employee, document_type=document_type,
+                                uploaded_file=uploaded_file, actor=verifier,
+                                record_kind=target.slug if target.kind else "",
+                                record_id=entry_id if target.kind else None)
+        request.documents.add(stored)
+        _event(request, "", Stage.VALIDATED, "direct", verifier, reason)
+        audit_record(actor=verifier, action="changes.request.direct", target=request,
+                     data={"kind": target.slug, "action": action, "entry": entry_id,
+                           "reason": reason})
+    return request

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from smart.access.models import Role
-from smart.access.policies import has_role, personnel_scope
+from smart.access.policies import has_role, role_scope
 from smart.changes.models import ChangeRequest, Stage
 
 PROPOSER, UNIT_ADMIN, VERIFIER = "proposer", "unit_admin", "verifier"
@@ -54,7 +54,8 @@ PERBUP_35_2020 = {move.name: move for move in (
          _("Reject"), needs_note=True, style="outline-danger"),
 )}
 
-ROUTES = {"perbup-35-2020": PERBUP_35_2020}
+# A verifier's direct correction is born validated: it has no moves at all.
+ROUTES = {"perbup-35-2020": PERBUP_35_2020, "koreksi-langsung": {}}
 
 
 def moves_of(request: ChangeRequest) -> dict[str, Move]:
@@ -71,7 +72,7 @@ def unit_admin_covers(user, request: ChangeRequest) -> bool:
     """An Administrator OPD whose scope holds the employee's unit."""
     if not has_role(user, Role.UNIT_ADMIN):
         return False
-    scope = personnel_scope(user)
+    scope = role_scope(user, Role.UNIT_ADMIN)
     path = request.employee.unit.path
     return scope.everything or any(path.startswith(p) for p in scope.unit_paths)
 

@@ -34,5 +34,6 @@ class DocumentUploadForm(forms.Form):
 
     def clean_file(self):
         uploaded_file = self.cleaned_data["file"]
-        check_document_file(uploaded_file)
+        if uploaded_file:  # optional where the page says so (e.g. a removal)
+            check_document_file(uploaded_file)
         return uploaded_file

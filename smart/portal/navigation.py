@@ -27,6 +27,12 @@ ENTRIES = [
     NavEntry("portal:home", _("Home"), "house", None),
     NavEntry("people:my_profile", _("My record"), "person-vcard", frozenset({Role.EMPLOYEE})),
     NavEntry("people:employee_list", _("Employees"), "people", frozenset(PERSONNEL_READERS)),
+    NavEntry("changes:mine", _("My proposals"), "send", frozenset({Role.EMPLOYEE})),
+    NavEntry("changes:inbox", _("Unit inbox"), "inbox", frozenset({Role.UNIT_ADMIN})),
+    NavEntry("changes:queue", _("Verification queue"), "clipboard-check",
+             frozenset({Role.VERIFIER})),
+    NavEntry("changes:oversight", _("Deadline monitoring"), "alarm",
+             frozenset({Role.SYSTEM_MANAGER, Role.HR_MANAGER})),
 ]
 
 

@@ -6,8 +6,6 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from smart.documents.forms import DocumentUploadForm
-from smart.documents.models import DocumentType
 from smart.records.registry import RecordKind
 
 
@@ -35,11 +33,3 @@ def entry_form_class(kind: RecordKind) -> type[forms.ModelForm]:
     """A ModelForm for exactly the kind's declared fields (nothing else can be posted)."""
     return forms.modelform_factory(kind.model, fields=list(kind.fields),
                                    formfield_callback=_date_widget)
-
-
-def entry_document_form(kind: RecordKind, *args, **kwargs) -> DocumentUploadForm:
-    """The supporting-document upload, offering the kind's document types."""
-    form = DocumentUploadForm(*args, prefix="dokumen", **kwargs)
-    form.fields["document_type"].queryset = DocumentType.objects.active().filter(
-        code__in=kind.document_types)
-    return form

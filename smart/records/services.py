@@ -15,7 +15,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from smart.audit.services import audit_record
-from smart.documents.services import document_store
 from smart.people.models import Employee
 from smart.records.models import PositionHistory, RankHistory, RecordEntry
 from smart.records.registry import RecordKind
@@ -62,21 +61,6 @@ def record_save(*, kind: RecordKind, employee: Employee, values: dict[str, Any],
         if kind.model in (RankHistory, PositionHistory):
             employee_refresh_current(employee)
     return entry
-
-
-def record_correct_directly(*, kind: RecordKind, employee: Employee, values: dict[str, Any],
-                            actor, reason: str, document_type, uploaded_file,
-                            entry: RecordEntry | None = None) -> RecordEntry:
-    """A verifier's own addition or correction (Pasal 14b): the entry is saved,
-    validated in the verifier's name and backed by the uploaded document — all
-    or nothing."""
-    with transaction.atomic():
-        saved = record_save(kind=kind, employee=employee, values=values, actor=actor,
-                            reason=reason, entry=entry, validate=True)
-        document_store(employee=employee, document_type=document_type,
-                       uploaded_file=uploaded_file, actor=actor, record_kind=kind.slug,
-                       record_id=saved.pk)
-    return saved
 
 
 def record_delete(*, kind: RecordKind, entry: RecordEntry, actor, reason: str) -> None:

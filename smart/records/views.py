@@ -7,23 +7,22 @@ another employee or unit is a 404 (defect 2).
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.template.loader import select_template
-from django.utils.translation import gettext as _
+from django.utils.http import content_disposition_header
 
 from smart.access.policies import PERSONNEL_READERS, has_role
 from smart.people.models import get_employee_for_user_or_404
 from smart.people.services import career_summary, employee_record_read
 from smart.records.completeness import completeness_of
-from smart.records.forms import AsOfForm, ReasonForm, entry_document_form, entry_form_class
+from smart.records.drh import drh_pdf
+from smart.records.forms import AsOfForm
 from smart.records.history import entry_history
 from smart.records.policies import may_correct_directly
 from smart.records.profile import documents_of_entry, profile_sections
 from smart.records.registry import RecordKind, kind_for
-from smart.records.services import position_on, rank_on, record_correct_directly
+from smart.records.services import position_on, rank_on
 
 
 def _kind_or_404(slug: str) -> RecordKind:
@@ -57,6 +56,7 @@ def profile(request, pk: int):
         "completeness": completeness_of(employee, sections),
         "can_browse": has_role(request.user, *PERSONNEL_READERS),
         "can_correct": may_correct_directly(request.user, employee),
+        "is_own": employee.user_id == request.user.pk,
     })
 
 
@@ -66,6 +66,7 @@ def entry_list(request, pk: int, slug: str):
     return render(request, _template(kind, "list.html"), {
         "employee": employee, "kind": kind, "entries": kind.entries_of(employee.pk),
         "can_correct": may_correct_directly(request.user, employee),
+        "is_own": employee.user_id == request.user.pk,
     })
 
 
@@ -83,45 +84,7 @@ def entry_detail(request, pk: int, slug: str, entry_pk: int):
         "history": entry_history(entry, kind),
         "documents": documents_of_entry(employee, kind, entry),
         "can_correct": may_correct_directly(request.user, employee),
-    })
-
-
-def entry_form(request, pk: int, slug: str, entry_pk: int | None = None):
-    """A verifier's direct addition or correction (Pasal 14b), with a reason.
-
-    Employees and unit admins do not write records; their path is a change
-    request. The form accepts exactly the kind's declared fields.
-    """
-    kind = _kind_or_404(slug)
-    employee = get_employee_for_user_or_404(request.user, pk)
-    if not may_correct_directly(request.user, employee):
-        raise Http404
-    entry = None
-    if entry_pk is not None:
-        entry = kind.entries_of(employee.pk).filter(pk=entry_pk).first()
-        if entry is None:
-            raise Http404
-    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    form = entry_form_class(kind)(data, instance=entry or kind.model(employee=employee))
-    reason = ReasonForm(data)
-    document = entry_document_form(kind, data, files)
-    if request.method == "POST" and all(f.is_valid() for f in (form, reason, document)):
-        try:
-            saved = record_correct_directly(
-                kind=kind, employee=employee, values=form.cleaned_data, actor=request.user,
-                reason=reason.cleaned_data["reason"], entry=entry,
-                document_type=document.cleaned_data["document_type"],
-                uploaded_file=document.cleaned_data["file"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The entry was saved and validated."))
-            return redirect("records:entry_detail", pk=employee.pk, slug=kind.slug,
-                            entry_pk=saved.pk)
-    return render(request, _template(kind, "form.html"), {
-        "employee": employee, "kind": kind, "entry": entry, "form": form, "reason": reason,
-        "document": document,
+        "is_own": employee.user_id == request.user.pk,
     })
 
 
@@ -129,3 +92,18 @@ def _display(entry, name: str):
     field = entry._meta.get_field(name)
     value = getattr(entry, f"get_{name}_display")() if field.choices else getattr(entry, name)
     return None if value == "" else value
+
+
+def drh(request, pk: int):
+    """The employee's DRH as a PDF to print; every page names who printed it (R-CONF-2)."""
+    employee = get_employee_for_user_or_404(request.user, pk)
+    employee_record_read(actor=request.user, employee=employee, what="drh")
+    response = HttpResponse(drh_pdf(employee, printed_by=request.user),
+                            content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=f"DRH-{employee.nip}.pdf")
+    response["X-Content-Type-Options"] = "nosniff"
+    # No "CSP: sandbox" as on uploaded files: browsers refuse to show a PDF
+    # inline under it, and this file is generated by us, not uploaded.
+    response["Cache-Control"] = "private, no-store"
+    return response

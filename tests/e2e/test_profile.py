@@ -31,6 +31,6 @@ def test_an_employee_on_a_phone_opens_their_own_record(phone_page, live_server, 
     assert page.get_by_role("heading", name=cast.employee_record.name, exact=True).is_visible()
     # The sidebar is behind the menu button on a phone.
     page.get_by_role("button", name="Menu").click()
-    assert page.get_by_role("link", name="Data saya").is_visible()
+    assert page.get_by_role("link", name="Data saya", exact=True).is_visible()
     # No horizontal scrolling on a 390-px screen.
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

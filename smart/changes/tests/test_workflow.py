@@ -195,3 +195,14 @@ def test_a_rejection_needs_a_reason_and_keeps_its_trail(cast):
     assert request.stage == Stage.REJECTED
     assert request.events.last().note == "SK tidak terbaca"
     assert not RankHistory.objects.exists()
+
+
+def test_another_role_does_not_widen_where_a_unit_admin_may_forward(cast):
+    """A Disdik admin who is also regency-wide leadership reads Dinkes staff,
+    but may forward only Disdik requests."""
+    from smart.access.models import Role, RoleAssignment
+
+    RoleAssignment.objects.create(user=cast.admin_b, role=Role.LEADERSHIP)
+    request = _propose_rank(cast)
+    with pytest.raises(MoveRefused, match="tidak berwenang"):
+        request_move(request=request, move_name="forward", actor=cast.admin_b)

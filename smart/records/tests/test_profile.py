@@ -30,7 +30,10 @@ def _profile_queries(client, employee):
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(reverse("records:profile", args=[employee.pk]))
     assert response.status_code == 200
-    return len(ctx.captured_queries), response.content.decode()
+    # Savepoints exist only because the test runs inside a transaction.
+    queries = [q for q in ctx.captured_queries
+               if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    return len(queries), response.content.decode()
 
 
 def test_the_profile_lists_every_kind_of_the_registry(client, cast):

@@ -1,5 +1,6 @@
 """Pasal 14b: a verifier adds or corrects an entry directly, with a reason and
-a document; R-DATA-3/5: the record's current values and history follow."""
+a document, recorded as a request proposed and validated by the verifier;
+R-DATA-3/5: the record's current values and history follow."""
 
 import datetime
 
@@ -8,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from smart.audit.models import AuditEvent
+from smart.changes.models import ChangeRequest
 from smart.documents.models import Document, DocumentType
 from smart.documents.tests.samples import pdf_bytes
 from smart.people.models import Employee
@@ -28,7 +30,7 @@ def _post_rank(client, target, *, tmt="2018-04-01", file=True, **extra):
     }
     if file:
         data["dokumen-file"] = SimpleUploadedFile("sk.pdf", pdf_bytes(), "application/pdf")
-    return client.post(reverse("records:entry_add", args=[target.pk, "pangkat"]), data)
+    return client.post(reverse("changes:direct", args=[target.pk, "pangkat"]), data)
 
 
 def test_a_verifier_adds_a_rank_with_its_sk_and_the_record_follows(client, cast):
@@ -42,7 +44,11 @@ def test_a_verifier_adds_a_rank_with_its_sk_and_the_record_follows(client, cast)
     employee = Employee.objects.get(pk=cast.colleague_a.pk)
     assert (employee.golongan.name, employee.tmt_golongan) == ("III/d", datetime.date(2018, 4, 1))
     assert AuditEvent.objects.filter(action="records.pangkat.create").exists()
-    assert entry.history.first().history_change_reason == "Sesuai SK kenaikan pangkat"
+    request = ChangeRequest.objects.get()
+    assert (request.stage, request.proposer, request.route) == (
+        "validated", cast.verifier, "koreksi-langsung")
+    assert request.applied_entry_id == entry.pk
+    assert "Sesuai SK kenaikan pangkat" in entry.history.first().history_change_reason
     assert rank_on(employee, datetime.date(2018, 3, 31)) is None
     assert rank_on(employee, datetime.date(2019, 1, 1)) == entry
 
@@ -103,7 +109,7 @@ def test_a_correction_keeps_the_old_value_in_the_entry_history(client, cast):
         "dokumen-document_type": DocumentType.objects.get(code="SK_PANGKAT").pk,
         "dokumen-file": SimpleUploadedFile("sk2.pdf", pdf_bytes(), "application/pdf"),
     }
-    url = reverse("records:entry_edit", args=[cast.colleague_a.pk, "pangkat", entry.pk])
+    url = reverse("changes:direct_entry", args=[cast.colleague_a.pk, "pangkat", entry.pk])
     assert client.post(url, data).status_code == 302
     page = client.get(reverse("records:entry_detail",
                               args=[cast.colleague_a.pk, "pangkat", entry.pk])).content.decode()

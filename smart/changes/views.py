@@ -1,0 +1,212 @@
+"""Proposing changes, the queues of each role, and moving requests along.
+
+Employees never write their record: the forms here create requests. Every
+request is fetched through ``ChangeRequest.objects.visible_to`` (404 outside
+scope) and every move is checked again by ``request_move``.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from smart.access.models import Role
+from smart.access.policies import has_role
+from smart.changes.diff import proposal_diff
+from smart.changes.forms import MoveForm, ProposalNoteForm, proposal_document_form
+from smart.changes.models import Action, ChangeRequest, Stage
+from smart.changes.queues import inbox_for, overdue, verification_queue
+from smart.changes.services import (
+    MoveRefused,
+    request_direct_correction,
+    request_move,
+    request_propose,
+)
+from smart.changes.targets import target_for, values_of
+from smart.changes.workflow import allowed_moves
+from smart.people.models import get_employee_for_user_or_404
+from smart.records.forms import ReasonForm
+
+
+def _target_or_404(slug: str):
+    target = target_for(slug)
+    if target is None:
+        raise Http404
+    return target
+
+
+def _request_or_404(user, pk: int) -> ChangeRequest:
+    request = (ChangeRequest.objects.visible_to(user)
+               .select_related("employee__unit__agency", "proposer").filter(pk=pk).first())
+    if request is None:
+        raise Http404
+    return request
+
+
+def _action(request, target, entry_pk: int | None) -> str:
+    """Add (a new entry), correct or remove (an existing one); core data is corrected."""
+    if target.kind is None:
+        allowed = [Action.CORRECT]
+    elif entry_pk is None:
+        allowed = [Action.ADD]
+    else:
+        allowed = [Action.CORRECT, Action.REMOVE]
+    action = request.GET.get("aksi") or request.POST.get("aksi") or allowed[0]
+    if action not in allowed:
+        raise Http404
+    return action
+
+
+def propose(request, pk: int, slug: str, entry_pk: int | None = None):
+    """An employee proposes to add, correct or remove an entry of their own record."""
+    target = _target_or_404(slug)
+    employee = get_employee_for_user_or_404(request.user, pk)
+    if employee.user_id != request.user.pk:
+        raise Http404  # proposals are self-service; others help through the admin
+    action = _action(request, target, entry_pk)
+    instance = target.instance(employee, entry_pk if target.kind else employee.pk)
+    if action != Action.ADD and instance is None:
+        raise Http404
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = None
+    if action != Action.REMOVE:
+        form = target.form_class()(data, instance=instance or target.model(employee=employee))
+    note = ProposalNoteForm(data, required=action == Action.REMOVE)
+    document = proposal_document_form(target, data, files, required=action != Action.REMOVE)
+    if request.method == "POST" and all(f.is_valid() for f in (form, note, document) if f):
+        documents = ([(document.cleaned_data["document_type"], document.cleaned_data["file"])]
+                     if document.cleaned_data.get("file") else [])
+        try:
+            created = request_propose(
+                target=target, employee=employee, action=action,
+                target_id=instance.pk if instance is not None else None,
+                values=form.cleaned_data if form else {}, note=note.cleaned_data["note"],
+                proposer=request.user, documents=documents,
+                submit="kirim" in request.POST,
+            )
+        except ValidationError as error:
+            (form or note).add_error(None, error)
+        else:
+            messages.success(request, _("Your proposal was saved. Its progress is shown below."))
+            return redirect("changes:detail", pk=created.pk)
+    return render(request, "changes/propose.html", {
+        "employee": employee, "target": target, "action": action, "instance": instance,
+        "action_label": Action(action).label, "form": form, "note": note,
+        "document": document,
+    })
+
+
+def direct_correction(request, pk: int, slug: str, entry_pk: int | None = None):
+    """A verifier adds or corrects an entry directly (Pasal 14b); it is recorded
+    as a request proposed and validated by the verifier, visible as such."""
+    target = _target_or_404(slug)
+    employee = get_employee_for_user_or_404(request.user, pk)
+    if not has_role(request.user, Role.VERIFIER) or employee.user_id == request.user.pk:
+        raise Http404
+    instance = target.instance(employee, entry_pk if target.kind else employee.pk)
+    if entry_pk is not None and instance is None:
+        raise Http404
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = target.form_class()(data, instance=instance or target.model(employee=employee))
+    reason = ReasonForm(data)
+    document = proposal_document_form(target, data, files, required=True)
+    if request.method == "POST" and all(f.is_valid() for f in (form, reason, document)):
+        try:
+            done = request_direct_correction(
+                target=target, employee=employee, instance=instance, values=form.cleaned_data,
+                reason=reason.cleaned_data["reason"], verifier=request.user,
+                document=(document.cleaned_data["document_type"],
+                          document.cleaned_data["file"]),
+            )
+        except (ValidationError, MoveRefused) as error:
+            form.add_error(None, error if isinstance(error, ValidationError) else str(error))
+        else:
+            messages.success(request, _("The entry was saved and validated."))
+            return redirect("changes:detail", pk=done.pk)
+    return render(request, "changes/direct.html", {
+        "employee": employee, "target": target, "entry": instance if entry_pk else None,
+        "form": form, "reason": reason, "document": document,
+    })
+
+
+def detail(request, pk: int):
+    change = _request_or_404(request.user, pk)
+    target = target_for(change.kind)
+    return render(request, "changes/detail.html", {
+        "change": change, "target": target,
+        "diff": proposal_diff(change, target),
+        "current_changed": (change.is_open and change.action != Action.ADD and
+                            values_of(target.instance(change.employee, change.target_id),
+                                      target.fields) != change.based_on),
+        "events": change.events.select_related("actor"),
+        "documents": change.documents.select_related("document_type"),
+        "moves": allowed_moves(change, request.user),
+        "move_form": MoveForm(),
+        "today": timezone.localdate(),
+    })
+
+
+@require_POST
+def move(request, pk: int):
+    change = _request_or_404(request.user, pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The step could not be read; try again."))
+        return redirect("changes:detail", pk=change.pk)
+    try:
+        request_move(request=change, move_name=form.cleaned_data["move"], actor=request.user,
+                     note=form.cleaned_data["note"])
+    except MoveRefused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Done: the request moved on."))
+    return redirect("changes:detail", pk=change.pk)
+
+
+def _list(request, queryset, template: str, extra: dict | None = None):
+    page = Paginator(queryset.for_list(), 25).get_page(request.GET.get("page"))
+    return render(request, template, {"page": page, "today": timezone.localdate(),
+                                      **(extra or {})})
+
+
+def mine(request):
+    return _list(request, ChangeRequest.objects.filter(proposer=request.user),
+                 "changes/mine.html")
+
+
+def inbox(request):
+    if not has_role(request.user, Role.UNIT_ADMIN):
+        raise Http404
+    return _list(request, inbox_for(request.user), "changes/inbox.html")
+
+
+def queue(request):
+    if not has_role(request.user, Role.VERIFIER):
+        raise Http404
+    stage = request.GET.get("tahap")
+    queryset = verification_queue(request.user)
+    if stage in (Stage.VERIFICATION, Stage.VERIFIED, Stage.SYNCHRONISED, Stage.CLARIFICATION):
+        queryset = queryset.filter(stage=stage)
+    return _list(request, queryset, "changes/queue.html", {"stage": stage,
+                                                           "stages": Stage})
+
+
+def oversight(request):
+    """Open requests past their deadline, per stage and per OPD (system manager)."""
+    if not has_role(request.user, Role.SYSTEM_MANAGER, Role.HR_MANAGER):
+        raise Http404
+    late = overdue(request.user)
+    by_unit = (late.values("employee__unit__agency__name", "stage")
+               .annotate(n=Count("id")).order_by("employee__unit__agency__name", "stage"))
+    return _list(request, late, "changes/oversight.html", {
+        "by_unit": by_unit,
+        "open_total": ChangeRequest.objects.visible_to(request.user).open().count(),
+        "late_forward": late.filter(Q(stage=Stage.SUBMITTED)).count(),
+    })
