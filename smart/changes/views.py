@@ -22,6 +22,7 @@ from smart.access.policies import has_role
 from smart.changes.diff import proposal_diff
 from smart.changes.forms import MoveForm, ProposalNoteForm, proposal_document_form
 from smart.changes.models import Action, ChangeRequest, Stage
+from smart.changes.national import national_comparison
 from smart.changes.queues import inbox_for, overdue, verification_queue
 from smart.changes.services import (
     MoveRefused,
@@ -148,6 +149,9 @@ def detail(request, pk: int):
         "events": change.events.select_related("actor"),
         "documents": change.documents.select_related("document_type"),
         "moves": allowed_moves(change, request.user),
+        "national": (national_comparison(change)
+                     if change.stage in (Stage.VERIFIED, Stage.SYNCHRONISED) else None),
+        "show_national": change.stage in (Stage.VERIFIED, Stage.SYNCHRONISED),
         "move_form": MoveForm(),
         "today": timezone.localdate(),
     })

@@ -206,3 +206,20 @@ def test_another_role_does_not_widen_where_a_unit_admin_may_forward(cast):
     request = _propose_rank(cast)
     with pytest.raises(MoveRefused, match="tidak berwenang"):
         request_move(request=request, move_name="forward", actor=cast.admin_b)
+
+
+def test_synchronisation_shows_differences_from_a_loaded_national_record(cast):
+    from smart.changes import national
+
+    request = _walk(_propose_rank(cast), cast, ["forward", "verify"])
+    assert national.national_comparison(request) is None
+
+    def siasn(employee, kind):
+        return {"sk_number": "823/BKPP/2018/5", "mk_years": 9} if kind == "pangkat" else None
+
+    national.register_national_source(siasn)
+    try:
+        differences = national.national_comparison(request)
+    finally:
+        national.SOURCES.remove(siasn)
+    assert [(d.field, d.proposed, d.national) for d in differences] == [("mk_years", 8, 9)]
