@@ -107,6 +107,13 @@ class ChangeRequest(models.Model):
     def is_open(self) -> bool:
         return self.stage in OPEN_STAGES
 
+    @property
+    def kind_label(self) -> str:
+        from smart.changes.targets import target_for  # targets builds on the registry
+
+        target = target_for(self.kind)
+        return str(target.label) if target else self.kind
+
 
 class StageEvent(models.Model):
     request = models.ForeignKey(ChangeRequest, models.CASCADE, related_name="events",
