@@ -81,6 +81,10 @@ MATRIX = {
         "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
         "super_admin": 404, "leader": 200,
     }),
+    # Only the proposer revises a draft or returned request.
+    "changes:edit": (lambda c: [make_request(c, stage="returned").pk], {
+        **_all(404), "anonymous": 302, "employee": 200,
+    }),
     # GET is never served; POST by outsiders is a 404 (tests in smart/changes).
     "changes:move": (lambda c: [make_request(c).pk], {**_all(405), "anonymous": 302}),
     "documents:download": (lambda c: [make_document(c.employee_record).uuid], {
@@ -105,11 +109,11 @@ def make_notification(user):
                                        url="/pegawai/saya/")
 
 
-def make_request(cast):
+def make_request(cast, stage="submitted"):
     from smart.changes.models import Action, ChangeRequest
 
     return ChangeRequest.objects.create(employee=cast.employee_record, kind="pangkat",
-                                        action=Action.ADD, proposer=cast.employee)
+                                        action=Action.ADD, proposer=cast.employee, stage=stage)
 
 
 def make_rank(cast, employee=None):

@@ -44,11 +44,13 @@ class ChangeRequestQuerySet(models.QuerySet):
         return self.filter(stage__in=OPEN_STAGES)
 
     def visible_to(self, user) -> ChangeRequestQuerySet:
-        """Requests about employees the user may read, plus the user's own proposals."""
+        """Requests about employees the user may read, plus the user's own
+        proposals; a draft is the proposer's alone until it is sent."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
         return self.filter(
-            Q(employee__in=Employee.objects.visible_to(user).values("pk")) | Q(proposer=user)
+            (Q(employee__in=Employee.objects.visible_to(user).values("pk"))
+             & ~Q(stage=Stage.DRAFT)) | Q(proposer=user)
         )
 
     def for_list(self) -> ChangeRequestQuerySet:

@@ -12,9 +12,10 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
+from smart.access.models import Role
 from smart.changes.models import ChangeRequest, Stage
 from smart.changes.queues import VERIFIER_STAGES
-from smart.changes.workflow import is_party
+from smart.changes.workflow import covers, is_party
 from smart.notifications.recipients import unit_admins_for, verifiers
 from smart.notifications.services import notify
 
@@ -34,7 +35,7 @@ def _recipients(request: ChangeRequest, move: str) -> list:
     if move == "submit":
         users = unit_admins_for(request.employee.unit)
     elif move in ("forward", "answer"):
-        users = verifiers()
+        users = [user for user in verifiers() if covers(user, Role.VERIFIER, request)]
     elif move in ("return", "ask", "validate", "reject"):
         return [request.proposer]
     else:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils import timezone
 
-from smart.access.models import Role, RoleAssignment
+from smart.access.models import Role
+from smart.access.policies import role_scope
 from smart.changes.models import ChangeRequest, Stage
 
 VERIFIER_STAGES = (Stage.VERIFICATION, Stage.CLARIFICATION, Stage.VERIFIED, Stage.SYNCHRONISED)
@@ -16,26 +17,34 @@ def _not_party(user) -> Q:
     return ~Q(proposer=user) & ~Q(employee__user=user)
 
 
+def _in_role_scope(user, role: str) -> Q | None:
+    """Requests about employees in the units this role of the user covers."""
+    scope = role_scope(user, role)
+    if scope.everything:
+        return Q()
+    if not scope.unit_paths:
+        return None
+    condition = Q(pk__in=[])
+    for path in scope.unit_paths:
+        condition |= Q(employee__unit__path__startswith=path)
+    return condition
+
+
 def inbox_for(user):
     """Submitted requests waiting for this unit admin: their units only."""
-    paths = list(RoleAssignment.objects.in_force()
-                 .filter(user=user, role=Role.UNIT_ADMIN)
-                 .values_list("unit__path", flat=True))
-    if not paths:
+    in_scope = _in_role_scope(user, Role.UNIT_ADMIN)
+    if in_scope is None:
         return ChangeRequest.objects.none()
-    if None in paths:
-        in_scope = Q()
-    else:
-        in_scope = Q(pk__in=[])
-        for path in paths:
-            in_scope |= Q(employee__unit__path__startswith=path)
     return (ChangeRequest.objects.filter(in_scope, stage=Stage.SUBMITTED)
             .filter(_not_party(user)).order_by("forward_deadline", "submitted_at"))
 
 
 def verification_queue(user):
-    """Requests at the verifier's stages, oldest deadline first."""
-    return (ChangeRequest.objects.filter(stage__in=VERIFIER_STAGES)
+    """Requests at the verifier's stages within their scope, oldest deadline first."""
+    in_scope = _in_role_scope(user, Role.VERIFIER)
+    if in_scope is None:
+        return ChangeRequest.objects.none()
+    return (ChangeRequest.objects.filter(in_scope, stage__in=VERIFIER_STAGES)
             .filter(_not_party(user)).order_by("close_deadline", "submitted_at"))
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from smart.audit.services import audit_record
 from smart.changes.models import Action, ChangeRequest, Stage, StageEvent
 from smart.changes.notices import notify_move
-from smart.changes.targets import Target, target_for, to_json, values_of
+from smart.changes.targets import Target, target_for, to_json
 from smart.changes.workflow import Move, may_make, moves_of
 from smart.documents.models import DocumentType
 from smart.documents.services import document_link, document_store
@@ -44,15 +44,16 @@ def request_propose(*, target: Target, employee: Employee, action: str,
         raise ValidationError("Lampirkan minimal satu dokumen pendukung.")
     if action == Action.REMOVE and not note.strip():
         raise ValidationError("Jelaskan alasan penghapusan data ini.")
-    instance = target.instance(employee, target_id)
+    based_on = target.stored_values(employee.pk, target_id)
+    proposed = {name: to_json(value) for name, value in values.items()}
+    if action == Action.CORRECT and all(based_on.get(k) == v for k, v in proposed.items()):
+        raise ValidationError("Tidak ada data yang berubah; usulan perbaikan tidak dibuat.")
     with transaction.atomic():
         try:
             with transaction.atomic():
                 request = ChangeRequest.objects.create(
                     employee=employee, kind=target.slug, action=action, target_id=target_id,
-                    proposed={name: to_json(value) for name, value in values.items()},
-                    based_on=values_of(instance, target.fields), note=note,
-                    proposer=proposer,
+                    proposed=proposed, based_on=based_on, note=note, proposer=proposer,
                 )
         except IntegrityError:
             raise ValidationError(
@@ -124,7 +125,8 @@ def _apply(request: ChangeRequest, actor, target: Target) -> None:
     instance = target.instance(request.employee, request.target_id)
     if request.action != Action.ADD and instance is None:
         raise MoveRefused("Data yang diusulkan untuk diubah sudah tidak ada.")
-    if request.action != Action.ADD and values_of(instance, target.fields) != request.based_on:
+    if (request.action != Action.ADD and
+            target.stored_values(request.employee_id, request.target_id) != request.based_on):
         raise MoveRefused(
             "Data ini telah berubah sejak diusulkan. Tolak usulan ini dan minta pegawai "
             "mengusulkan ulang berdasarkan data terbaru."
@@ -168,7 +170,7 @@ def request_direct_correction(*, target: Target, employee: Employee, instance, v
                 request = ChangeRequest.objects.create(
                     employee=employee, kind=target.slug, action=action, target_id=target_id,
                     proposed={name: to_json(value) for name, value in values.items()},
-                    based_on=values_of(instance, target.fields), note=reason,
+                    based_on=target.stored_values(employee.pk, target_id), note=reason,
                     proposer=verifier, stage=Stage.VALIDATED, route="koreksi-langsung",
                     submitted_at=timezone.now(), closed_at=timezone.now(),
                 )
@@ -192,3 +194,43 @@ def request_direct_correction(*, target: Target, employee: Employee, instance, v
                      data={"kind": target.slug, "action": action, "entry": entry_id,
                            "reason": reason})
     return request
+
+
+EDITABLE_STAGES = (Stage.DRAFT, Stage.RETURNED, Stage.CLARIFICATION)
+
+
+def request_add_document(*, request: ChangeRequest, actor, document_type,
+                         uploaded_file) -> None:
+    """The proposer adds or replaces a supporting document while the request
+    is back with them (draft, returned, clarification)."""
+    with transaction.atomic():
+        locked = ChangeRequest.objects.select_for_update().get(pk=request.pk)
+        if locked.proposer_id != actor.pk or locked.stage not in EDITABLE_STAGES:
+            raise MoveRefused("Dokumen hanya dapat ditambahkan oleh pengusul saat usulan "
+                              "masih berupa draf, dikembalikan, atau diminta klarifikasi.")
+        document = document_store(employee=locked.employee, document_type=document_type,
+                                  uploaded_file=uploaded_file, actor=actor,
+                                  record_kind="usulan", record_id=locked.pk)
+        locked.documents.add(document)
+        _event(locked, locked.stage, locked.stage, "document", actor,
+               f"Dokumen ditambahkan: {document.document_type.name}")
+
+
+def request_revise(*, request: ChangeRequest, values: dict[str, Any], note: str,
+                   actor) -> ChangeRequest:
+    """The proposer changes the proposed values of a draft or returned request;
+    it is re-based on the record as it is now."""
+    target = target_for(request.kind)
+    with transaction.atomic():
+        locked = ChangeRequest.objects.select_for_update().get(pk=request.pk)
+        if locked.proposer_id != actor.pk or locked.stage not in (Stage.DRAFT, Stage.RETURNED):
+            raise MoveRefused("Usulan hanya dapat diubah oleh pengusul saat masih berupa draf "
+                              "atau dikembalikan.")
+        locked.proposed = {name: to_json(value) for name, value in values.items()}
+        locked.based_on = target.stored_values(locked.employee_id, locked.target_id)
+        if note:
+            locked.note = note
+        locked.save(update_fields=["proposed", "based_on", "note"])
+        _event(locked, locked.stage, locked.stage, "revise", actor, note)
+        audit_record(actor=actor, action="changes.request.revise", target=locked)
+    return locked

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smart.people.models import Employee
 from smart.people.services import employee_update
-from smart.records.forms import entry_form_class
+from smart.records.forms import date_formfield, entry_form_class
 from smart.records.registry import REGISTRY, RecordKind
 from smart.records.services import record_delete, record_save
 
@@ -34,15 +34,8 @@ IDENTITY_FIELDS = (
 )
 
 
-def _date_widget(field: models.Field, **kwargs) -> forms.Field:
-    formfield = field.formfield(**kwargs)
-    if isinstance(field, models.DateField) and formfield is not None:
-        formfield.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    return formfield
-
-
 IdentityForm = forms.modelform_factory(Employee, fields=IDENTITY_FIELDS,
-                                       formfield_callback=_date_widget)
+                                       formfield_callback=date_formfield)
 
 
 @dataclass(frozen=True)
@@ -67,6 +60,14 @@ class Target:
         if target_id is None:
             return None
         return self.kind.model.objects.filter(employee=employee, pk=target_id).first()
+
+    def stored_values(self, employee_id: int, target_id: int | None) -> dict[str, Any]:
+        """The values as stored in the database now — never a form-modified object."""
+        if self.kind is None:
+            return values_of(Employee.objects.get(pk=employee_id), self.fields)
+        if target_id is None:
+            return {}
+        return values_of(self.kind.model.objects.filter(pk=target_id).first(), self.fields)
 
     def apply(self, *, employee: Employee, action: str, target_id: int | None,
               values: dict[str, Any], actor, reason: str) -> int:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("pemantauan/", views.oversight, name="oversight"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/langkah/", views.move, name="move"),
+    path("<int:pk>/ubah/", views.edit, name="edit"),
     # proposals and direct corrections about one employee's record
     path("pegawai/<int:pk>/<slug:slug>/usul/", views.propose, name="propose"),
     path("pegawai/<int:pk>/<slug:slug>/<int:entry_pk>/usul/", views.propose,

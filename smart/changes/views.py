@@ -25,12 +25,15 @@ from smart.changes.models import Action, ChangeRequest, Stage
 from smart.changes.national import national_comparison
 from smart.changes.queues import inbox_for, overdue, verification_queue
 from smart.changes.services import (
+    EDITABLE_STAGES,
     MoveRefused,
+    request_add_document,
     request_direct_correction,
     request_move,
     request_propose,
+    request_revise,
 )
-from smart.changes.targets import target_for, values_of
+from smart.changes.targets import target_for
 from smart.changes.workflow import allowed_moves
 from smart.people.models import get_employee_for_user_or_404
 from smart.records.forms import ReasonForm
@@ -104,6 +107,36 @@ def propose(request, pk: int, slug: str, entry_pk: int | None = None):
     })
 
 
+def edit(request, pk: int):
+    """The proposer revises a draft or a returned request, then sends it again."""
+    change = _request_or_404(request.user, pk)
+    if change.proposer_id != request.user.pk or change.stage not in (Stage.DRAFT,
+                                                                     Stage.RETURNED):
+        raise Http404
+    target = target_for(change.kind)
+    if change.action == Action.REMOVE:
+        raise Http404
+    instance = target.instance(change.employee, change.target_id) or target.model(
+        employee=change.employee)
+    form = target.form_class()(request.POST or change.proposed, instance=instance)
+    note = ProposalNoteForm(request.POST or {"note": change.note})
+    if request.method == "POST" and form.is_valid() and note.is_valid():
+        try:
+            request_revise(request=change, values=form.cleaned_data,
+                           note=note.cleaned_data["note"], actor=request.user)
+            if "kirim" in request.POST:
+                request_move(request=change, move_name="submit", actor=request.user)
+        except MoveRefused as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your proposal was saved. Its progress is shown below."))
+        return redirect("changes:detail", pk=change.pk)
+    return render(request, "changes/edit.html", {
+        "change": change, "employee": change.employee, "target": target, "form": form,
+        "note": note,
+    })
+
+
 def direct_correction(request, pk: int, slug: str, entry_pk: int | None = None):
     """A verifier adds or corrects an entry directly (Pasal 14b); it is recorded
     as a request proposed and validated by the verifier, visible as such."""
@@ -144,11 +177,16 @@ def detail(request, pk: int):
         "change": change, "target": target,
         "diff": proposal_diff(change, target),
         "current_changed": (change.is_open and change.action != Action.ADD and
-                            values_of(target.instance(change.employee, change.target_id),
-                                      target.fields) != change.based_on),
+                            target.stored_values(change.employee_id, change.target_id)
+                            != change.based_on),
         "events": change.events.select_related("actor"),
         "documents": change.documents.select_related("document_type"),
         "moves": allowed_moves(change, request.user),
+        "can_edit": (change.proposer_id == request.user.pk
+                     and change.stage in (Stage.DRAFT, Stage.RETURNED)),
+        "document_form": (proposal_document_form(target, required=False)
+                          if change.proposer_id == request.user.pk
+                          and change.stage in EDITABLE_STAGES else None),
         "national": (national_comparison(change)
                      if change.stage in (Stage.VERIFIED, Stage.SYNCHRONISED) else None),
         "show_national": change.stage in (Stage.VERIFIED, Stage.SYNCHRONISED),
@@ -161,14 +199,25 @@ def detail(request, pk: int):
 def move(request, pk: int):
     change = _request_or_404(request.user, pk)
     form = MoveForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("The step could not be read; try again."))
+    document = proposal_document_form(target_for(change.kind), request.POST, request.FILES,
+                                      required=False)
+    if not form.is_valid() or not document.is_valid():
+        for errors in document.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        if not form.is_valid():
+            messages.error(request, _("The step could not be read; try again."))
         return redirect("changes:detail", pk=change.pk)
     try:
+        if document.cleaned_data.get("file"):
+            request_add_document(request=change, actor=request.user,
+                                 document_type=document.cleaned_data["document_type"],
+                                 uploaded_file=document.cleaned_data["file"])
         request_move(request=change, move_name=form.cleaned_data["move"], actor=request.user,
                      note=form.cleaned_data["note"])
-    except MoveRefused as error:
-        messages.error(request, str(error))
+    except (MoveRefused, ValidationError) as error:
+        messages.error(request, error.messages[0] if isinstance(error, ValidationError)
+                       else str(error))
     else:
         messages.success(request, _("Done: the request moved on."))
     return redirect("changes:detail", pk=change.pk)

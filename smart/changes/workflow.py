@@ -68,13 +68,19 @@ def is_party(request: ChangeRequest, user) -> bool:
         request.employee.user_id is not None and request.employee.user_id == user.pk)
 
 
-def unit_admin_covers(user, request: ChangeRequest) -> bool:
-    """An Administrator OPD whose scope holds the employee's unit."""
-    if not has_role(user, Role.UNIT_ADMIN):
+def covers(user, role: str, request: ChangeRequest) -> bool:
+    """Whether the user holds ``role`` with a scope that holds the employee's unit
+    (other roles of the user never widen it)."""
+    if not has_role(user, role):
         return False
-    scope = role_scope(user, Role.UNIT_ADMIN)
+    scope = role_scope(user, role)
     path = request.employee.unit.path
     return scope.everything or any(path.startswith(p) for p in scope.unit_paths)
+
+
+def unit_admin_covers(user, request: ChangeRequest) -> bool:
+    """An Administrator OPD whose scope holds the employee's unit."""
+    return covers(user, Role.UNIT_ADMIN, request)
 
 
 def may_make(move: Move, request: ChangeRequest, user) -> bool:
@@ -89,7 +95,9 @@ def may_make(move: Move, request: ChangeRequest, user) -> bool:
         return False
     if move.actor == UNIT_ADMIN:
         return unit_admin_covers(user, request)
-    return has_role(user, Role.VERIFIER)
+    # Verifiers work regency-wide by the regulation; an assignment limited to
+    # a unit is honoured all the same.
+    return covers(user, Role.VERIFIER, request)
 
 
 def allowed_moves(request: ChangeRequest, user) -> list[Move]:

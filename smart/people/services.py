@@ -97,9 +97,19 @@ def career_summary(employee: Employee, on: datetime.date | None = None) -> Caree
     """Age, service, BUP and pension date, next KGB and regular promotion.
 
     Computed from the current values, which the records services keep equal to
-    the latest validated history; never typed in.
+    the latest validated history; never typed in. A date beyond the calendar's
+    range (bad legacy data) yields empty values, never an error page.
     """
-    on = on or timezone.localdate()
+    try:
+        return _career_summary(employee, on or timezone.localdate())
+    except (ValueError, OverflowError):
+        on = on or timezone.localdate()
+        return CareerSummary(on=on, age=career.age_on(employee.birth_date, on), service=None,
+                             grade_service=None, retirement_age=None, retirement_date=None,
+                             next_kgb=None, next_promotion=None, promotion_note="")
+
+
+def _career_summary(employee: Employee, on: datetime.date) -> CareerSummary:
     service = career.service_length(employee.tmt_cpns, on) if employee.tmt_cpns else None
     golongan = employee.golongan.code if employee.golongan_id else None
     grade_service = next_kgb = next_promotion = None

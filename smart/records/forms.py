@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from smart.records.registry import RecordKind
-
-
-class AsOfForm(forms.Form):
-    """Point-in-time reading of a record: "rank as of 2023-01-01"."""
-
-    on = forms.DateField(label=_("As of date"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class ReasonForm(forms.Form):
@@ -22,14 +19,38 @@ class ReasonForm(forms.Form):
     )
 
 
-def _date_widget(field: models.Field, **kwargs) -> forms.Field:
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+FUTURE_YEARS = 10
+
+
+def check_plausible_date(value: datetime.date) -> None:
+    """Dates in personnel records lie between 1900 and a few years ahead
+    (an SK may be dated for a TMT to come); anything else is a typing error."""
+    latest = datetime.date(timezone.localdate().year + FUTURE_YEARS, 12, 31)
+    if value < EARLIEST_DATE or value > latest:
+        raise forms.ValidationError(
+            f"Tanggal {value:%d-%m-%Y} tidak masuk akal: isikan tanggal antara "
+            f"{EARLIEST_DATE:%d-%m-%Y} dan {latest:%d-%m-%Y}."
+        )
+
+
+def date_formfield(field: models.Field, **kwargs) -> forms.Field:
+    """Form fields for record forms: dates get a date picker and a sanity range."""
     formfield = field.formfield(**kwargs)
     if isinstance(field, models.DateField) and formfield is not None:
         formfield.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        formfield.validators.append(check_plausible_date)
     return formfield
 
 
 def entry_form_class(kind: RecordKind) -> type[forms.ModelForm]:
     """A ModelForm for exactly the kind's declared fields (nothing else can be posted)."""
     return forms.modelform_factory(kind.model, fields=list(kind.fields),
-                                   formfield_callback=_date_widget)
+                                   formfield_callback=date_formfield)
+
+
+class AsOfForm(forms.Form):
+    """Point-in-time reading of a record: "rank as of 2023-01-01"."""
+
+    on = forms.DateField(label=_("As of date"), widget=forms.DateInput(attrs={"type": "date"}),
+                         validators=[check_plausible_date])

@@ -124,3 +124,32 @@ def test_a_removal_proposal_needs_a_reason(client, cast):
     response = client.post(url, {"aksi": "remove", "note": "Tercatat dua kali", "kirim": "1"})
     assert response.status_code == 302
     assert ChangeRequest.objects.get().action == "remove"
+
+
+def test_a_returned_request_can_be_completed_and_sent_again(client, cast):
+    change = _propose(client, cast)
+    _move(client, cast.admin_a, change, "return", "Nomor SK keliru")
+    _login(client, cast.employee)
+    edit = reverse("changes:edit", args=[change.pk])
+    response = client.post(edit, {
+        "golongan": Golongan.objects.get(code="34").pk, "tmt": "2018-04-01",
+        "mk_years": "8", "mk_months": "0", "sk_number": "823/BKPP/2018/2",
+        "sk_date": "2018-03-01", "note": "Nomor SK diperbaiki", "kirim": "1"})
+    assert response.status_code == 302
+    change.refresh_from_db()
+    assert change.stage == Stage.SUBMITTED
+    assert change.proposed["sk_number"] == "823/BKPP/2018/2"
+
+
+def test_the_proposer_attaches_a_document_when_answering(client, cast):
+    change = _propose(client, cast)
+    _move(client, cast.admin_a, change, "forward")
+    _move(client, cast.verifier, change, "ask", "SK halaman 2?")
+    _login(client, cast.employee)
+    client.post(reverse("changes:move", args=[change.pk]), {
+        "move": "answer", "note": "Terlampir",
+        "dokumen-document_type": DocumentType.objects.get(code="SK_PANGKAT").pk,
+        "dokumen-file": SimpleUploadedFile("hal2.pdf", pdf_bytes(), "application/pdf")})
+    change.refresh_from_db()
+    assert change.stage == Stage.VERIFICATION
+    assert change.documents.count() == 2

@@ -223,3 +223,65 @@ def test_synchronisation_shows_differences_from_a_loaded_national_record(cast):
     finally:
         national.SOURCES.remove(siasn)
     assert [(d.field, d.proposed, d.national) for d in differences] == [("mk_years", 8, 9)]
+
+
+def test_an_identity_correction_is_based_on_the_stored_values_and_validates(cast):
+    employee = cast.employee_record
+    target = target_for("identitas")
+    data = {f: getattr(employee, target.model._meta.get_field(f).attname) or ""
+            for f in target.fields}
+    data.update(birth_date=employee.birth_date.isoformat(), phone="081200001111")
+    form = target.form_class()(data=data, instance=employee)
+    assert form.is_valid(), form.errors
+    request = request_propose(target=target, employee=employee, action=Action.CORRECT,
+                              target_id=employee.pk, values=form.cleaned_data, note="",
+                              proposer=cast.employee, documents=_sk(), submit=True)
+    assert request.based_on["phone"] == "" and request.proposed["phone"] == "081200001111"
+    _walk(request, cast, ["forward", "verify", "synchronise", "validate"])
+    assert Employee.objects.get(pk=employee.pk).phone == "081200001111"
+
+
+def test_a_correction_that_changes_nothing_is_refused(cast):
+    request = _walk(_propose_rank(cast), cast, ["forward", "verify", "synchronise", "validate"])
+    entry = RankHistory.objects.get(pk=request.applied_entry_id)
+    target = target_for("pangkat")
+    data = {f: getattr(entry, target.model._meta.get_field(f).attname) for f in target.fields}
+    data = {k: v.isoformat() if hasattr(v, "isoformat") else ("" if v is None else v)
+            for k, v in data.items()}
+    form = target.form_class()(data=data, instance=entry)
+    assert form.is_valid(), form.errors
+    with pytest.raises(ValidationError, match="Tidak ada data yang berubah"):
+        request_propose(target=target, employee=cast.employee_record, action=Action.CORRECT,
+                        target_id=entry.pk, values=form.cleaned_data, note="",
+                        proposer=cast.employee, documents=_sk(), submit=True)
+
+
+def test_a_date_far_in_the_future_is_a_form_error(cast):
+    target = target_for("pangkat")
+    form = target.form_class()(data={
+        "golongan": Golongan.objects.get(code="34").pk, "tmt": "9999-12-31", "mk_years": 0,
+        "mk_months": 0, "sk_number": "X", "sk_date": "2018-03-01"},
+        instance=RankHistory(employee=cast.employee_record))
+    assert not form.is_valid()
+    assert "tidak masuk akal" in str(form.errors["tmt"])
+
+
+def test_a_draft_is_visible_to_its_proposer_only(cast):
+    request = _propose_rank(cast, submit=False)
+    assert ChangeRequest.objects.visible_to(cast.employee).filter(pk=request.pk).exists()
+    for other in (cast.verifier, cast.admin_a, cast.system_manager):
+        assert not ChangeRequest.objects.visible_to(other).filter(pk=request.pk).exists()
+
+
+def test_a_verifier_limited_to_a_unit_acts_and_queues_only_there(cast):
+    from smart.access.models import Role, RoleAssignment
+    from smart.changes.queues import verification_queue
+    from smart.references.models import Unit
+    from tests.personas import make_user
+
+    limited = make_user("verif_disdik", Role.VERIFIER, "DISDIK")
+    request = _walk(_propose_rank(cast), cast, ["forward"])  # a Dinkes employee
+    assert not verification_queue(limited).filter(pk=request.pk).exists()
+    with pytest.raises(MoveRefused, match="tidak berwenang"):
+        request_move(request=request, move_name="verify", actor=limited)
+    assert RoleAssignment.objects.filter(user=limited, unit=Unit.objects.get(code="DISDIK"))
