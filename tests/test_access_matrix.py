@@ -73,6 +73,7 @@ MATRIX = {
     "changes:mine": (None, {**_all(200), "anonymous": 302}),
     "changes:inbox": (None, {**_all(404), "anonymous": 302, "admin_a": 200, "admin_b": 200}),
     "changes:queue": (None, {**_all(404), "anonymous": 302, "verifier": 200}),
+    "changes:batch_validate": (None, {**_all(405), "anonymous": 302}),  # POST only
     "changes:oversight": (None, {**_all(404), "anonymous": 302, "system_manager": 200,
                                  "hr_manager_b": 200}),
     # A request of the plain employee (unit A): the parties and those in scope read it.

@@ -7,6 +7,7 @@ urlpatterns = [
     path("saya/", views.mine, name="mine"),
     path("kotak-masuk/", views.inbox, name="inbox"),
     path("antrean/", views.queue, name="queue"),
+    path("antrean/validasi-massal/", views.batch_validate, name="batch_validate"),
     path("pemantauan/", views.oversight, name="oversight"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/langkah/", views.move, name="move"),

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -249,6 +250,27 @@ def queue(request):
         queryset = queryset.filter(stage=stage)
     return _list(request, queryset, "changes/queue.html", {"stage": stage,
                                                            "stages": Stage})
+
+
+@require_POST
+def batch_validate(request):
+    """Validate several synchronised requests at once (simple cases). Each one
+    goes through ``request_move`` with all its checks; refusals are listed."""
+    if not has_role(request.user, Role.VERIFIER):
+        raise Http404
+    ids = [int(i) for i in request.POST.getlist("usulan") if i.isdigit()][:100]
+    done, refused = 0, []
+    for change in verification_queue(request.user).filter(pk__in=ids,
+                                                          stage=Stage.SYNCHRONISED):
+        try:
+            request_move(request=change, move_name="validate", actor=request.user)
+            done += 1
+        except MoveRefused as error:
+            refused.append(f"#{change.pk}: {error}")
+    messages.success(request, _("%(n)s requests validated.") % {"n": done})
+    for line in refused:
+        messages.error(request, line)
+    return redirect(f"{reverse('changes:queue')}?tahap={Stage.SYNCHRONISED}")
 
 
 def oversight(request):

@@ -13,13 +13,17 @@ Rules:
 * Accounts: username is the employee's NIP, password ``DEMO_PASSWORD``;
   every demo account also holds the employee role. The employee behind each
   role is chosen by fixed rules in NIP order, so reruns pick the same people.
+* In the same transaction the employees get their Lampiran details and
+  appraisers (``personal``) and a validated history of every record kind
+  (``history``), from the seed and each NIP; the demo accounts' employees
+  also get sample SK pangkat and ijazah PDFs (``documents``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -29,6 +33,7 @@ from django.db.models import QuerySet
 from smart.access.models import Role, RoleAssignment
 from smart.accounts.models import User
 from smart.audit.services import audit_record
+from smart.demo.documents import ensure_demo_documents
 from smart.demo.generator import (
     DEFAULT_PNS,
     DEFAULT_PPPK,
@@ -37,6 +42,8 @@ from smart.demo.generator import (
     unor_guid,
     write_demo_export,
 )
+from smart.demo.history import write_history
+from smart.demo.personal import assign_appraisers, fill_personal_details
 from smart.integrations.siasn.export import (
     ColumnError,
     ExportFileError,
@@ -63,6 +70,7 @@ class DemoLoad:
     created: int  # employees written; 0 when employees already existed
     path: Path | None  # the export read, when one was
     logins: list[tuple[str, str, str]]  # (role, username, password) in ROLE_ORDER
+    history: dict[str, int] = field(default_factory=dict)  # entries written per record kind
 
 
 def demo_export_path() -> Path:
@@ -186,7 +194,11 @@ DEMO_ACCOUNTS = (
     DemoAccount(Role.VERIFIER, None, "pegawai BKPP", lambda: [
         _staff(_subtree("BKPP")).filter(position_type__code=FUNCTIONAL),
         _staff(_subtree("BKPP")), _subtree("BKPP")]),
-    DemoAccount(Role.EMPLOYEE, None, "guru PNS di sekolah", lambda: [
+    # A PNS at a Dinas Kesehatan health centre, so the demo admin-opd (Dinkes)
+    # receives the demo employee's proposals: the main path works end to end.
+    DemoAccount(Role.EMPLOYEE, None, "PNS di puskesmas Dinas Kesehatan", lambda: [
+        _staff(Employee.objects.filter(unit__kind=Unit.Kind.HEALTH_CENTRE)),
+        _pns(Employee.objects.filter(unit__kind=Unit.Kind.HEALTH_CENTRE)),
         _pns(Employee.objects.filter(unit__kind=Unit.Kind.SCHOOL,
                                      position_name__startswith="Guru"))]),
     DemoAccount(Role.LEADERSHIP, None, "Sekretaris Daerah", lambda: [
@@ -253,16 +265,24 @@ def load_demo(*, seed: int = DEFAULT_SEED, path: Path | None = None,
     """
     if Employee.objects.exists():
         with transaction.atomic():
-            return DemoLoad(0, None, ensure_demo_accounts())
+            logins = ensure_demo_accounts()
+            ensure_demo_documents([username for _, username, _ in logins])
+            return DemoLoad(0, None, logins)
     path = Path(path) if path else demo_export_path()
     if not path.exists():
         write_demo_export(path, seed=seed, n_pns=n_pns, n_pppk=n_pppk)
     try:
         with transaction.atomic():
             _assign_demo_unit_ids()
-            created = employees_create_bulk(employees=_read_employees(path), actor=None,
+            employees = _read_employees(path)
+            fill_personal_details(employees, seed=seed)
+            created = employees_create_bulk(employees=employees, actor=None,
                                             source=f"Data demo {path.name}")
-            return DemoLoad(created, path, ensure_demo_accounts())
+            assign_appraisers(employees)
+            history = write_history(employees, seed=seed)
+            logins = ensure_demo_accounts()
+            ensure_demo_documents([username for _, username, _ in logins])
+            return DemoLoad(created, path, logins, history)
     except IntegrityError as error:
         raise DemoError(f"Berkas demo {path} tidak dapat disimpan ({error}); hapus berkas itu "
                         f"agar dibuat ulang, lalu jalankan load_demo lagi.") from None

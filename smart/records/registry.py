@@ -84,7 +84,7 @@ KINDS: tuple[RecordKind, ...] = (
         fields=("name", "nik", "sex", "birth_place", "birth_date", "marital_status",
                 "receives_allowance", "bpjs"),
         columns=("name", "sex", "birth_date", "receives_allowance"),
-        document_types=("AKTA_KELAHIRAN", "KK", "BPJS_ANAK"),
+        document_types=("AKTA_LAHIR", "KK", "BPJS_ANAK"),
         siasn="pns/data-anak", date_field="birth_date",
     ),
     RecordKind(
@@ -174,7 +174,7 @@ KINDS: tuple[RecordKind, ...] = (
         fields=("position_name", "position_type", "echelon", "functional_level", "golongan",
                 "unit", "tmt", "installation_date", "assignment_type", *_DECREE),
         columns=("position_name", "unit", "tmt", "echelon"),
-        document_types=("SK_JABATAN", "SURAT_PELANTIKAN"), siasn="rw-jabatan", required=True,
+        document_types=("SK_JABATAN", "PELANTIKAN"), siasn="rw-jabatan", required=True,
         siasn_fields={"position_name": "namaJabatan", "position_type": "jenisJabatan",
                       "echelon": "eselonId", "unit": "unorId", "tmt": "tmtJabatan",
                       "sk_number": "nomorSk", "sk_date": "tanggalSk",

@@ -153,3 +153,17 @@ def test_the_proposer_attaches_a_document_when_answering(client, cast):
     change.refresh_from_db()
     assert change.stage == Stage.VERIFICATION
     assert change.documents.count() == 2
+
+
+def test_a_verifier_validates_several_synchronised_requests_at_once(client, cast):
+    change = _propose(client, cast)
+    for user, move in ((cast.admin_a, "forward"), (cast.verifier, "verify"),
+                       (cast.verifier, "synchronise")):
+        _move(client, user, change, move)
+    _login(client, cast.admin_a)
+    assert client.post(reverse("changes:batch_validate"), {"usulan": [change.pk]}
+                       ).status_code == 404
+    _login(client, cast.verifier)
+    client.post(reverse("changes:batch_validate"), {"usulan": [change.pk, 99999]})
+    change.refresh_from_db()
+    assert change.stage == Stage.VALIDATED

@@ -134,7 +134,7 @@ EXPECTED_SCOPES = {
 EXPECTED_AGENCY = {
     Role.SYSTEM_MANAGER: "BKPP", Role.HR_MANAGER: "DISDIK", Role.SUPER_ADMIN: "DISKOMINFO",
     Role.DIVISION_ADMIN: "BKPP", Role.UNIT_ADMIN: "DINKES", Role.VERIFIER: "BKPP",
-    Role.EMPLOYEE: "DISDIK", Role.LEADERSHIP: "SETDA",
+    Role.EMPLOYEE: "DINKES", Role.LEADERSHIP: "SETDA",
 }
 
 
@@ -166,9 +166,11 @@ def test_load_demo_creates_the_employees_and_one_account_per_role(tmp_path, sett
         grants = set(RoleAssignment.objects.filter(user=user).values_list("role", "unit__code"))
         assert grants == {(role, EXPECTED_SCOPES[role]), (Role.EMPLOYEE, None)}, role
 
-    teacher = User.objects.get(username=logins[6]["username"]).employee
-    assert teacher.asn_kind == AsnKind.PNS and teacher.unit.kind == Unit.Kind.SCHOOL
-    assert teacher.position_name.startswith("Guru")
+    # The demo employee works where the demo admin-opd can forward their proposals.
+    employee = User.objects.get(username=logins[6]["username"]).employee
+    assert employee.asn_kind == AsnKind.PNS
+    assert employee.unit.kind == Unit.Kind.HEALTH_CENTRE
+    assert employee.unit.path.startswith(Unit.objects.get(code="DINKES").path)
     head = User.objects.get(username=logins[7]["username"]).employee
     assert head.position_name == "Sekretaris Daerah" and head.echelon.name == "II.a"
     assert Employee.objects.filter(position_type__code="1", echelon__isnull=True).count() == 0

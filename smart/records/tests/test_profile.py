@@ -97,3 +97,13 @@ def test_a_record_can_be_read_as_of_a_date(client, cast):
     after = client.get(url, {"on": "2011-06-01"}).content.decode()
     assert "belum ada pangkat tervalidasi" in before
     assert "III/a Penata Muda (TMT 01-01-2011)" in after
+
+
+def test_every_document_type_a_kind_names_exists():
+    from smart.changes.targets import target_for
+    from smart.documents.models import DocumentType
+
+    codes = set(DocumentType.objects.values_list("code", flat=True))
+    for kind in KINDS:
+        assert set(kind.document_types) <= codes, kind.slug
+    assert set(target_for("identitas").document_types) <= codes

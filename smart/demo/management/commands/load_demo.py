@@ -35,6 +35,9 @@ class Command(BaseCommand):
         # stdout carries only the logins (serve_demo shows them); the note goes to stderr.
         if result.created:
             self.stderr.write(f"{result.created} pegawai demo dimuat dari {result.path}.")
+            if result.history:
+                counts = ", ".join(f"{slug} {count}" for slug, count in result.history.items())
+                self.stderr.write(f"Riwayat demo: {counts}.")
         else:
             self.stderr.write("Data pegawai sudah ada, jadi tidak ada yang dimuat; "
                               "akun demo dipastikan ada.")
