@@ -34,10 +34,12 @@ from smart.changes.services import (
     request_propose,
     request_revise,
 )
-from smart.changes.targets import target_for
+from smart.changes.targets import IDENTITY, target_for
 from smart.changes.workflow import allowed_moves
 from smart.people.models import get_employee_for_user_or_404
 from smart.records.forms import ReasonForm
+from smart.records.registry import KINDS
+from smart.references.models import AGENCY_DEPTH, Unit
 
 
 def _target_or_404(slug: str):
@@ -248,8 +250,17 @@ def queue(request):
     queryset = verification_queue(request.user)
     if stage in (Stage.VERIFICATION, Stage.VERIFIED, Stage.SYNCHRONISED, Stage.CLARIFICATION):
         queryset = queryset.filter(stage=stage)
-    return _list(request, queryset, "changes/queue.html", {"stage": stage,
-                                                           "stages": Stage})
+    agency = request.GET.get("opd", "")
+    if agency.isdigit():
+        queryset = queryset.filter(employee__unit__agency_id=int(agency))
+    kind = request.GET.get("jenis", "")
+    if target_for(kind):
+        queryset = queryset.filter(kind=kind)
+    return _list(request, queryset, "changes/queue.html", {
+        "stage": stage, "stages": Stage, "agency": agency, "kind": kind,
+        "agencies": Unit.objects.current().filter(depth=AGENCY_DEPTH).only("pk", "name"),
+        "kinds": [(k.slug, k.label_singular) for k in KINDS] + [(IDENTITY, _("Core data"))],
+    })
 
 
 @require_POST

@@ -54,8 +54,15 @@ def completeness_of(employee: Employee, sections) -> Completeness:
             result.missing.append(label)
     for group in sections:
         for section in group.kinds:
-            if section.kind.required:
-                result.total += 1
-                if not section.entries:
-                    result.missing.append(section.kind.label)
+            if not section.kind.required:
+                continue
+            # Two elements per required kind: the data, and its supporting document.
+            result.total += 2
+            if not section.entries:
+                result.missing.append(section.kind.label)
+                result.missing.append(_("%(kind)s: supporting document") % {
+                    "kind": section.kind.label})
+            elif not any(documents for _entry, _values, documents in section.rows):
+                result.missing.append(_("%(kind)s: supporting document") % {
+                    "kind": section.kind.label})
     return result

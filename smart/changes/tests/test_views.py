@@ -167,3 +167,18 @@ def test_a_verifier_validates_several_synchronised_requests_at_once(client, cast
     client.post(reverse("changes:batch_validate"), {"usulan": [change.pk, 99999]})
     change.refresh_from_db()
     assert change.stage == Stage.VALIDATED
+
+
+def test_the_verification_queue_filters_by_agency_and_kind(client, cast):
+    from smart.references.models import Unit
+
+    change = _propose(client, cast)
+    _move(client, cast.admin_a, change, "forward")
+    _login(client, cast.verifier)
+    url = reverse("changes:queue")
+    detail = reverse("changes:detail", args=[change.pk])
+    dinkes = Unit.objects.get(code="DINKES").pk
+    disdik = Unit.objects.get(code="DISDIK").pk
+    assert detail in client.get(url, {"opd": dinkes, "jenis": "pangkat"}).content.decode()
+    assert detail not in client.get(url, {"opd": disdik}).content.decode()
+    assert detail not in client.get(url, {"jenis": "anak"}).content.decode()

@@ -285,3 +285,30 @@ def test_a_verifier_limited_to_a_unit_acts_and_queues_only_there(cast):
     with pytest.raises(MoveRefused, match="tidak berwenang"):
         request_move(request=request, move_name="verify", actor=limited)
     assert RoleAssignment.objects.filter(user=limited, unit=Unit.objects.get(code="DISDIK"))
+
+
+def test_a_proposal_that_would_duplicate_a_rank_or_overlap_a_position_is_refused(cast):
+    from smart.records.models import PositionHistory
+    from smart.references.models import PositionType, Unit
+
+    _walk(_propose_rank(cast), cast, ["forward", "verify", "synchronise", "validate"])
+    target = target_for("pangkat")
+    form = target.form_class()(data={
+        "golongan": Golongan.objects.get(code="41").pk, "tmt": "2018-04-01", "mk_years": 0,
+        "mk_months": 0, "sk_number": "X/1", "sk_date": "2018-03-01"},
+        instance=RankHistory(employee=cast.employee_record))
+    assert not form.is_valid()
+    assert "Sudah ada riwayat pangkat dengan TMT" in str(form.errors["tmt"])
+
+    unit = Unit.objects.get(code="DINKES.PKM02")
+    PositionHistory.objects.create(
+        employee=cast.employee_record, position_name="Perawat Ahli Pertama",
+        position_type=PositionType.objects.get(code="2"), unit=unit,
+        tmt=datetime.date(2019, 1, 1), sk_number="S/1", sk_date=datetime.date(2018, 12, 1))
+    position = target_for("jabatan")
+    form = position.form_class()(data={
+        "position_name": "Perawat Ahli Muda", "position_type": PositionType.objects.get(
+            code="2").pk, "unit": unit.pk, "tmt": "2019-01-01", "sk_number": "S/2",
+        "sk_date": "2018-12-01"}, instance=PositionHistory(employee=cast.employee_record))
+    assert not form.is_valid()
+    assert "dua jabatan definitif" in str(form.errors["tmt"])

@@ -2,11 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from smart.records.models.base import RecordEntry, check_date_order, check_not_before_tmt_cpns
 
 END_BEFORE_START = "Tanggal selesai tidak boleh sebelum tanggal mulai."
+ACTING = ("PLT", "PLH", "TT")
 
 
 class Decree(RecordEntry):
@@ -51,6 +53,11 @@ class RankHistory(Decree):
 
     def clean(self) -> None:
         check_not_before_tmt_cpns(self, "tmt", "TMT golongan")
+        if self.employee_id and self.tmt and RankHistory.objects.filter(
+                employee_id=self.employee_id, tmt=self.tmt).exclude(pk=self.pk).exists():
+            raise ValidationError({"tmt": (
+                f"Sudah ada riwayat pangkat dengan TMT {self.tmt:%d-%m-%Y}; "
+                "perbaiki data itu alih-alih menambah yang baru.")})
         if self.mk_months is not None and self.mk_months > 11:
             raise ValidationError({"mk_months": "Masa kerja bulan harus 0 sampai 11."})
 
@@ -88,6 +95,20 @@ class PositionHistory(Decree):
 
     def clean(self) -> None:
         check_not_before_tmt_cpns(self, "tmt", "TMT jabatan")
+        # Two definitive positions cannot start on the same day; Plt/Plh and
+        # additional duties run alongside a definitive position.
+        definitive = ~Q(assignment_type__code__in=ACTING)
+        if (self.employee_id and self.tmt and self.assignment_type_code not in ACTING
+                and PositionHistory.objects.filter(definitive, employee_id=self.employee_id,
+                                                   tmt=self.tmt)
+                .exclude(pk=self.pk).exists()):
+            raise ValidationError({"tmt": (
+                f"Sudah ada jabatan definitif dengan TMT {self.tmt:%d-%m-%Y}; dua jabatan "
+                "definitif tidak dapat dimulai pada hari yang sama.")})
+
+    @property
+    def assignment_type_code(self) -> str | None:
+        return self.assignment_type.code if self.assignment_type_id else None
 
 
 class DisciplinaryPenalty(Decree):

@@ -107,3 +107,15 @@ def test_every_document_type_a_kind_names_exists():
     for kind in KINDS:
         assert set(kind.document_types) <= codes, kind.slug
     assert set(target_for("identitas").document_types) <= codes
+
+
+def test_completeness_counts_entries_without_a_supporting_document(cast):
+    from smart.records.completeness import completeness_of
+    from smart.records.profile import profile_sections
+
+    employee = cast.colleague_a
+    before = completeness_of(employee, profile_sections(employee))
+    _add_ranks(employee, 1)
+    after = completeness_of(employee, profile_sections(employee))
+    assert len(after.missing) == len(before.missing) - 1
+    assert any("dokumen pendukung" in str(label) for label in after.missing)
