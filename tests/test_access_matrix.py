@@ -100,7 +100,20 @@ MATRIX = {
         **_all(404), "anonymous": 302, "employee": 302,
     }),
     "notifications:mark_all": (None, {**_all(405), "anonymous": 302}),
+    # The working-day calendar: everyone reads it; adding and cancelling days are
+    # POST only, and a 404 for anyone but the Pengelola SMART (smart/portal/tests).
+    "portal:holidays": (None, {**_all(200), "anonymous": 302}),
+    "portal:holiday_add": (None, {**_all(405), "anonymous": 302}),
+    "portal:holiday_cancel": (lambda c: [make_holiday().pk], {**_all(405), "anonymous": 302}),
 }
+
+
+def make_holiday():
+    import datetime
+
+    from smart.workdays.models import Holiday
+
+    return Holiday.objects.get(date=datetime.date(2026, 8, 17))
 
 
 def make_notification(user):

@@ -33,6 +33,7 @@ ENTRIES = [
              frozenset({Role.VERIFIER})),
     NavEntry("changes:oversight", _("Deadline monitoring"), "alarm",
              frozenset({Role.SYSTEM_MANAGER, Role.HR_MANAGER})),
+    NavEntry("portal:holidays", _("Working-day calendar"), "calendar3", None),
 ]
 
 

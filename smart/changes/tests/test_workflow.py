@@ -312,3 +312,12 @@ def test_a_proposal_that_would_duplicate_a_rank_or_overlap_a_position_is_refused
         "sk_date": "2018-12-01"}, instance=PositionHistory(employee=cast.employee_record))
     assert not form.is_valid()
     assert "dua jabatan definitif" in str(form.errors["tmt"])
+
+
+def test_every_document_type_a_kind_names_exists():
+    from smart.records.registry import KINDS
+
+    codes = set(DocumentType.objects.values_list("code", flat=True))
+    for kind in KINDS:
+        assert set(kind.document_types) <= codes, kind.slug
+    assert set(target_for("identitas").document_types) <= codes

@@ -99,16 +99,6 @@ def test_a_record_can_be_read_as_of_a_date(client, cast):
     assert "III/a Penata Muda (TMT 01-01-2011)" in after
 
 
-def test_every_document_type_a_kind_names_exists():
-    from smart.changes.targets import target_for
-    from smart.documents.models import DocumentType
-
-    codes = set(DocumentType.objects.values_list("code", flat=True))
-    for kind in KINDS:
-        assert set(kind.document_types) <= codes, kind.slug
-    assert set(target_for("identitas").document_types) <= codes
-
-
 def test_completeness_counts_entries_without_a_supporting_document(cast):
     from smart.records.completeness import completeness_of
     from smart.records.profile import profile_sections
