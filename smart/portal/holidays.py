@@ -31,21 +31,25 @@ from smart.workdays.services import HolidayError, holiday_add, holiday_cancel
 FIRST_LISTED_YEAR, LAST_LISTED_YEAR = 2025, 2028
 
 
+def _model_field(name: str, **kwargs) -> forms.Field:
+    """The form field of a Holiday column: its label and help text are the model's."""
+    return Holiday._meta.get_field(name).formfield(**kwargs)
+
+
 class HolidayAddForm(forms.Form):
-    date = forms.DateField(label=gettext_lazy("Date"),
-                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
-    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=Holiday.Kind.choices)
-    decree = forms.CharField(
-        label=gettext_lazy("SK reference"), max_length=200, required=False,
-        help_text=gettext_lazy("The decree that declares the day, e.g. SKB 3 Menteri."))
+    # A plain form, not a ModelForm: the unique date is the service's rule
+    # (a cancelled day on that date is revived, an active one refused).
+    date = _model_field("date", widget=forms.DateInput(attrs={"type": "date"},
+                                                       format="%Y-%m-%d"))
+    name = _model_field("name")
+    kind = _model_field("kind")
+    decree = _model_field("decree")
 
 
 class HolidayCancelForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Reason for cancelling"), max_length=500,
                              widget=forms.Textarea(attrs={"rows": 2}))
-    decree = forms.CharField(label=gettext_lazy("SK reference of the cancellation"),
-                             max_length=200, required=False)
+    decree = _model_field("decree")
 
 
 def calendar_years(today: datetime.date) -> list[int]:
