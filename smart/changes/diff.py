@@ -9,6 +9,7 @@ from django.db import models
 
 from smart.changes.models import Action, ChangeRequest
 from smart.changes.targets import Target
+from smart.records.privacy import EMPLOYEE_FIELDS, redacted_entry_value, shown_value
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,10 @@ def _readable(field: models.Field, value: Any) -> Any:
     return value
 
 
-def proposal_diff(change: ChangeRequest, target: Target) -> list[FieldChange]:
+def proposal_diff(change: ChangeRequest, target: Target, access) -> list[FieldChange]:
     """Every field of the target: what the record held when proposed, and what
-    is proposed (nothing for a removal)."""
+    is proposed (nothing for a removal) — as far as the viewer's field classes
+    allow (D-3: masked or hidden identity numbers, addresses, medical data)."""
     rows = []
     for name in target.fields:
         field = target.model._meta.get_field(name)
@@ -45,5 +47,12 @@ def proposal_diff(change: ChangeRequest, target: Target) -> list[FieldChange]:
             field, change.proposed.get(name))
         if old is None and new is None:
             continue
-        rows.append(FieldChange(field.verbose_name, old, new))
+        rows.append(FieldChange(field.verbose_name, _guard(target, name, old, access),
+                                _guard(target, name, new, access)))
     return rows
+
+
+def _guard(target: Target, name: str, value: Any, access) -> Any:
+    if target.kind is None and name in EMPLOYEE_FIELDS:
+        return shown_value(value, access[EMPLOYEE_FIELDS[name]])
+    return redacted_entry_value(name, value, access)

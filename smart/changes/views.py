@@ -38,6 +38,7 @@ from smart.changes.targets import IDENTITY, target_for
 from smart.changes.workflow import allowed_moves
 from smart.people.models import get_employee_for_user_or_404
 from smart.records.forms import ReasonForm
+from smart.records.privacy import access_of, hidden_kinds
 from smart.records.registry import KINDS
 from smart.references.models import AGENCY_DEPTH, Unit
 
@@ -176,9 +177,12 @@ def direct_correction(request, pk: int, slug: str, entry_pk: int | None = None):
 def detail(request, pk: int):
     change = _request_or_404(request.user, pk)
     target = target_for(change.kind)
+    access = access_of(request.user, change.employee)
+    if change.kind in hidden_kinds(access) and change.proposer_id != request.user.pk:
+        raise Http404
     return render(request, "changes/detail.html", {
         "change": change, "target": target,
-        "diff": proposal_diff(change, target),
+        "diff": proposal_diff(change, target, access),
         "current_changed": (change.is_open and change.action != Action.ADD and
                             target.stored_values(change.employee_id, change.target_id)
                             != change.based_on),

@@ -38,6 +38,7 @@ from reportlab.platypus import (
 )
 
 from smart.people.models import AsnKind, Employee
+from smart.records.privacy import HIDDEN
 from smart.records.profile import KindSection, profile_sections
 
 if TYPE_CHECKING:
@@ -126,8 +127,8 @@ def indonesian_datetime(value: datetime.datetime) -> str:
     return f"{indonesian_date(local.date())} pukul {local:%H.%M} {zone}".rstrip()
 
 
-def drh_pdf(employee: Employee, *, printed_by: User, on: datetime.datetime | None = None
-            ) -> bytes:
+def drh_pdf(employee: Employee, *, printed_by: User, on: datetime.datetime | None = None,
+            hide: frozenset[str] = frozenset()) -> bytes:
     """The employee's DRH as PDF bytes, stamped on every page with the printer and time."""
     on = on or timezone.now()
     with translation.override("id"):
@@ -136,7 +137,7 @@ def drh_pdf(employee: Employee, *, printed_by: User, on: datetime.datetime | Non
                       STYLES["regency"]),
             Paragraph("DAFTAR RIWAYAT HIDUP", STYLES["title"]),
             *_personal(employee),
-            *_histories(employee),
+            *_histories(employee, hide),
             _closing(employee, on),
         ]
     footer = (f"Dicetak dari SMART oleh {str(printed_by)[:80]} "
@@ -214,6 +215,8 @@ def _personal_rows(e: Employee) -> list[tuple[str, str]]:
     agency = unit.agency if unit.agency_id and unit.agency_id != unit.pk else None
     body = (f"{e.height_cm} cm" if e.height_cm else NONE,
             f"{e.weight_kg} kg" if e.weight_kg else NONE)
+    if HIDDEN in (e.height_cm, e.weight_kg):  # a viewer without the medical grant
+        body = (HIDDEN, HIDDEN)
     education = _join(e.education_level.name if e.education_level else "", e.education_name)
     if e.graduation_year and education != NONE:
         education += f" (lulus {e.graduation_year})"
@@ -242,7 +245,8 @@ def _personal_rows(e: Employee) -> list[tuple[str, str]]:
         ("Unit Kerja", _join(unit.name, agency.name if agency else "")),
         ("Pendidikan Terakhir", education),
         ("Golongan Darah", _text(e.blood_type)),
-        ("Tinggi/Berat Badan", NONE if body == (NONE, NONE) else " / ".join(body)),
+        ("Tinggi/Berat Badan", NONE if body == (NONE, NONE) else
+         HIDDEN if body == (HIDDEN, HIDDEN) else " / ".join(body)),
         ("Bahasa yang Dikuasai", _text(e.languages)),
         ("Keterangan Disabilitas", _text(e.disability)),
     ]
@@ -256,8 +260,9 @@ def _personal(employee: Employee) -> list:
     return [Paragraph("I. KETERANGAN PERORANGAN", STYLES["section"]), table]
 
 
-def _histories(employee: Employee) -> list:
-    sections = {ks.kind.slug: ks for group in profile_sections(employee) for ks in group.kinds}
+def _histories(employee: Employee, hide: frozenset[str]) -> list:
+    sections = {ks.kind.slug: ks for group in profile_sections(employee, hide=hide)
+                for ks in group.kinds}
     story: list = []
     for number, title, kinds in LAYOUT:
         # A heading starts a new page when too little room is left for it and
@@ -287,7 +292,7 @@ def _kind_table(section: KindSection) -> Table:
     style = [*RULED, ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
              ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
     if not values:
-        rows.append([_p(EMPTY, "empty"), *([""] * len(fields))])
+        rows.append([_p(HIDDEN if section.hidden else EMPTY, "empty"), *([""] * len(fields))])
         style.append(("SPAN", (0, 1), (-1, 1)))
     table = Table(rows, colWidths=_column_widths(fields), repeatRows=1)
     table.setStyle(TableStyle(style))

@@ -16,6 +16,7 @@ class KindSection:
     kind: RecordKind
     entries: list
     rows: list[tuple[object, list, list]]  # (entry, its list columns' values, documents)
+    hidden: bool = False  # the viewer's field classes exclude this kind (D-3)
 
     @property
     def headers(self) -> list:
@@ -55,14 +56,19 @@ def documents_of_entry(employee: Employee, kind: RecordKind, entry) -> list[Docu
     )
 
 
-def profile_sections(employee: Employee) -> list[GroupSection]:
+def profile_sections(employee: Employee, *, hide: frozenset[str] = frozenset()
+                     ) -> list[GroupSection]:
     """All kinds for one employee: one query per kind plus one for all their
-    documents, whatever the row count."""
+    documents, whatever the row count. Kinds in ``hide`` are listed empty and
+    marked hidden, without reading them."""
     documents = _documents_by_entry(employee)
     sections = []
     for group, kinds in kinds_by_group():
         kind_sections = []
         for kind in kinds:
+            if kind.slug in hide:
+                kind_sections.append(KindSection(kind, [], [], hidden=True))
+                continue
             entries = list(kind.entries_of(employee.pk))
             kind_sections.append(KindSection(kind, entries, [
                 (e, column_values(e, kind), documents.get((kind.slug, e.pk), []))

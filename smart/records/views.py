@@ -20,6 +20,7 @@ from smart.records.drh import drh_pdf
 from smart.records.forms import AsOfForm
 from smart.records.history import entry_history
 from smart.records.policies import may_correct_directly
+from smart.records.privacy import HIDDEN, access_of, hidden_kinds, redacted, redacted_entry_value
 from smart.records.profile import documents_of_entry, profile_sections
 from smart.records.registry import RecordKind, kind_for
 from smart.records.services import position_on, rank_on
@@ -40,11 +41,13 @@ def _template(kind: RecordKind, name: str) -> str:
 def profile(request, pk: int):
     employee = get_employee_for_user_or_404(request.user, pk)
     employee_record_read(actor=request.user, employee=employee)
-    sections = profile_sections(employee)
+    access = access_of(request.user, employee)
+    sections = profile_sections(employee, hide=frozenset(hidden_kinds(access)))
     as_of = AsOfForm(request.GET or None)
     on = as_of.cleaned_data["on"] if as_of.is_valid() else None
     return render(request, "records/profile.html", {
-        "employee": employee,
+        "employee": redacted(employee, access),
+        "hidden": HIDDEN,
         "age": employee.age_on(),
         "service_length": employee.service_length_on(),
         "career": career_summary(employee),
@@ -60,9 +63,18 @@ def profile(request, pk: int):
     })
 
 
-def entry_list(request, pk: int, slug: str):
+def _visible_kind(request, pk: int, slug: str):
+    """The kind and employee, unless the viewer's field classes exclude the kind."""
     kind = _kind_or_404(slug)
     employee = get_employee_for_user_or_404(request.user, pk)
+    access = access_of(request.user, employee)
+    if kind.slug in hidden_kinds(access):
+        raise Http404
+    return kind, employee, access
+
+
+def entry_list(request, pk: int, slug: str):
+    kind, employee, _access = _visible_kind(request, pk, slug)
     return render(request, _template(kind, "list.html"), {
         "employee": employee, "kind": kind, "entries": kind.entries_of(employee.pk),
         "can_correct": may_correct_directly(request.user, employee),
@@ -71,15 +83,15 @@ def entry_list(request, pk: int, slug: str):
 
 
 def entry_detail(request, pk: int, slug: str, entry_pk: int):
-    kind = _kind_or_404(slug)
-    employee = get_employee_for_user_or_404(request.user, pk)
+    kind, employee, access = _visible_kind(request, pk, slug)
     entry = kind.entries_of(employee.pk).filter(pk=entry_pk).first()
     if entry is None:
         raise Http404
     employee_record_read(actor=request.user, employee=employee, what=kind.slug)
     return render(request, _template(kind, "detail.html"), {
         "employee": employee, "kind": kind, "entry": entry,
-        "fields": [(entry._meta.get_field(name).verbose_name, _display(entry, name))
+        "fields": [(entry._meta.get_field(name).verbose_name,
+                    redacted_entry_value(name, _display(entry, name), access))
                    for name in kind.fields],
         "history": entry_history(entry, kind),
         "documents": documents_of_entry(employee, kind, entry),
@@ -98,8 +110,10 @@ def drh(request, pk: int):
     """The employee's DRH as a PDF to print; every page names who printed it (R-CONF-2)."""
     employee = get_employee_for_user_or_404(request.user, pk)
     employee_record_read(actor=request.user, employee=employee, what="drh")
-    response = HttpResponse(drh_pdf(employee, printed_by=request.user),
-                            content_type="application/pdf")
+    access = access_of(request.user, employee)
+    pdf = drh_pdf(redacted(employee, access), printed_by=request.user,
+                  hide=frozenset(hidden_kinds(access)))
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=False, filename=f"DRH-{employee.nip}.pdf")
     response["X-Content-Type-Options"] = "nosniff"
