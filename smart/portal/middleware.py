@@ -11,6 +11,8 @@ from django.http import HttpResponseNotAllowed
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from smart.audit.services import audit_record
+
 
 class ChosenLanguageMiddleware:
     def __init__(self, get_response):
@@ -42,6 +44,13 @@ class HttpHygieneMiddleware:
             return HttpResponseNotAllowed(sorted(self.ALLOWED_METHODS))
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and "Cache-Control" not in response:
-            response["Cache-Control"] = "private, no-store"
+        if user is not None and user.is_authenticated:
+            if "Cache-Control" not in response:
+                response["Cache-Control"] = "private, no-store"
+            if response.status_code in (403, 404):
+                # Every denial is on record (issue 5): an out-of-scope id looks like a
+                # missing page to the user, but not to the auditor.
+                audit_record(actor=user, action="access.request.denied", data={
+                    "path": request.path[:300], "method": request.method,
+                    "status": response.status_code})
         return response

@@ -62,3 +62,13 @@ def test_methods_smart_does_not_serve_are_refused(client, cast):
 def test_signed_in_pages_are_not_cached(client, cast):
     client.login(username=cast.verifier.username, password=PASSWORD)
     assert client.get("/").headers["Cache-Control"] == "private, no-store"
+
+
+@pytest.mark.django_db
+def test_a_denied_request_by_a_signed_in_user_is_audited(client, cast):
+    from smart.audit.models import AuditEvent
+
+    client.login(username=cast.admin_b.username, password=PASSWORD)
+    assert client.get(f"/pegawai/{cast.colleague_a.pk}/").status_code == 404
+    event = AuditEvent.objects.get(action="access.request.denied")
+    assert event.actor == cast.admin_b and event.data["path"] == f"/pegawai/{cast.colleague_a.pk}/"
