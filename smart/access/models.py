@@ -67,3 +67,45 @@ class RoleAssignment(models.Model):
     def __str__(self) -> str:
         scope = self.unit.name if self.unit_id else _("whole regency")
         return f"{self.user} – {self.get_role_display()} ({scope})"
+
+
+class DelegationQuerySet(models.QuerySet):
+    def in_force(self, on: datetime.date | None = None) -> DelegationQuerySet:
+        on = on or timezone.localdate()
+        return self.filter(valid_from__lte=on, valid_to__gte=on, holder__is_active=True,
+                           acting__is_active=True)
+
+
+class Delegation(models.Model):
+    """Plt/Plh (Pasal 33): ``acting`` holds the administrative roles of
+    ``holder`` for a dated period, acting "on behalf of" them. It lapses by
+    itself the day after ``valid_to``."""
+
+    class Kind(models.TextChoices):
+        PLT = "PLT", _("Plt (pelaksana tugas)")
+        PLH = "PLH", _("Plh (pelaksana harian)")
+
+    holder = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+",
+                               verbose_name=_("official represented"))
+    acting = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE,
+                               related_name="acting_for", verbose_name=_("acting official"))
+    kind = models.CharField(_("kind"), max_length=3, choices=Kind.choices)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"))
+    decree = models.CharField(_("warrant (surat perintah)"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = DelegationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("acting appointment")
+        verbose_name_plural = _("acting appointments")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(valid_to__gte=models.F("valid_from")),
+                                   name="access_delegation_dates_in_order"),
+            models.CheckConstraint(condition=~models.Q(holder=models.F("acting")),
+                                   name="access_delegation_not_to_oneself"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.acting} a.n. {self.holder}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from smart.access.models import Role, RoleAssignment
+from smart.access.models import Delegation, Role, RoleAssignment
 
 # Roles that read personnel data of others, and whether they do so regency-wide
 # by nature. A scoped assignment (unit set) limits them to that subtree.
@@ -32,8 +32,28 @@ class Scope:
         return not self.everything and not self.unit_paths
 
 
+def _delegated(user) -> list[tuple[str, str | None, str]]:
+    """(role, unit path, holder) of the roles the user holds today as Plt/Plh.
+
+    The employee role is never delegated: it is about one's own record.
+    """
+    cached = getattr(user, "_smart_delegated", None)
+    if cached is None:
+        holders = {d.holder_id: str(d.holder) for d in
+                   Delegation.objects.in_force().filter(acting=user).select_related("holder")}
+        cached = [
+            (role, path, holders[holder_id])
+            for role, path, holder_id in RoleAssignment.objects.in_force()
+            .filter(user_id__in=holders).exclude(role=Role.EMPLOYEE)
+            .values_list("role", "unit__path", "user_id")
+        ] if holders else []
+        user._smart_delegated = cached
+    return cached
+
+
 def _assignments(user) -> list[tuple[str, str | None]]:
-    """(role, unit path or None) of the user's assignments in force today."""
+    """(role, unit path or None) of the user's assignments in force today,
+    including the roles they hold as an acting official (Pasal 33)."""
     if not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, "_smart_assignments", None)
@@ -43,9 +63,23 @@ def _assignments(user) -> list[tuple[str, str | None]]:
             for role, path in RoleAssignment.objects.in_force()
             .filter(user=user)
             .values_list("role", "unit__path")
-        ]
+        ] + [(role, path) for role, path, _ in _delegated(user)]
         user._smart_assignments = cached
     return cached
+
+
+def acting_for(user, role: str, unit_path: str) -> str:
+    """Whose role the user exercises for this unit: "" when it is their own,
+    else the name of the official they represent as Plt/Plh."""
+    def covers(path):
+        return path is None or unit_path.startswith(path)
+
+    own = RoleAssignment.objects.in_force().filter(user=user, role=role).values_list(
+        "unit__path", flat=True)
+    if any(covers(path) for path in own):
+        return ""
+    return next((holder for r, path, holder in _delegated(user)
+                 if r == role and covers(path)), "")
 
 
 def roles_of(user) -> set[str]:

@@ -12,7 +12,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from smart.access.models import Role
+from smart.access.models import Delegation, Role
 from smart.changes.models import ChangeRequest, Stage
 from smart.changes.queues import VERIFIER_STAGES
 from smart.changes.workflow import covers, is_party
@@ -40,7 +40,14 @@ def _recipients(request: ChangeRequest, move: str) -> list:
         return [request.proposer]
     else:
         return []
-    return [user for user in users if not is_party(request, user)]
+    return [user for user in _with_acting_officials(users) if not is_party(request, user)]
+
+
+def _with_acting_officials(users: list) -> list:
+    """The officials and whoever acts for them today as Plt/Plh (Pasal 33)."""
+    acting = [d.acting for d in Delegation.objects.in_force()
+              .filter(holder__in=[u.pk for u in users]).select_related("acting")]
+    return [*users, *acting]
 
 
 def notify_move(request: ChangeRequest, move: str) -> int:

@@ -14,16 +14,19 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from smart.access.models import Role
+from smart.access.policies import acting_for
 from smart.audit.services import audit_record
 from smart.changes.models import Action, ChangeRequest, Stage, StageEvent
 from smart.changes.notices import notify_move
 from smart.changes.targets import Target, target_for, to_json
-from smart.changes.workflow import Move, may_make, moves_of
+from smart.changes.workflow import UNIT_ADMIN, VERIFIER, Move, may_make, moves_of
 from smart.documents.models import DocumentType
 from smart.documents.services import document_link, document_store
 from smart.people.models import Employee
 from smart.workdays.calendar import add_working_days
 
+ACTOR_ROLES = {UNIT_ADMIN: Role.UNIT_ADMIN, VERIFIER: Role.VERIFIER}
 FORWARD_WORKING_DAYS = 10  # Pasal 21(3): unit admin forwards within 10 working days
 CLOSE_WORKING_DAYS = 10  # Pasal 21(4): the update closes within 10 working days
 
@@ -92,14 +95,16 @@ def request_move(*, request: ChangeRequest, move_name: str, actor,
         if move.needs_note and not note.strip():
             raise MoveRefused("Catatan wajib diisi untuk langkah ini.")
         previous = locked.stage
+        role = ACTOR_ROLES.get(move.actor)
+        on_behalf_of = acting_for(actor, role, locked.employee.unit.path) if role else ""
         _stamp(locked, move)
         if move.name == "validate":
             _apply(locked, actor, target_for(locked.kind))
         locked.stage = move.target
         locked.save()
-        _event(locked, previous, move.target, move.name, actor, note)
+        _event(locked, previous, move.target, move.name, actor, note, on_behalf_of)
         audit_record(actor=actor, action=f"changes.request.{move.name}", target=locked,
-                     data={"stage": move.target, "note": note})
+                     data={"stage": move.target, "note": note, "on_behalf_of": on_behalf_of})
         notify_move(locked, move.name)
     return locked
 
@@ -148,10 +153,10 @@ def _apply(request: ChangeRequest, actor, target: Target) -> None:
 
 
 def _event(request: ChangeRequest, from_stage: str, to_stage: str, move: str, actor,
-           note: str) -> StageEvent:
+           note: str, on_behalf_of: str = "") -> StageEvent:
     return StageEvent.objects.create(
         request=request, from_stage=from_stage or "", to_stage=to_stage, move=move,
-        actor=actor, actor_label=str(actor), note=note,
+        actor=actor, actor_label=str(actor), note=note, on_behalf_of_label=on_behalf_of,
     )
 
 
