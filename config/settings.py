@@ -6,6 +6,7 @@ runs on the embedded SQLite database under ``SMART_DATA_DIR`` (default
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "template_partials",
     "treebeard",
     "simple_history",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -77,9 +79,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "smart.accounts.middleware.AbsoluteSessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so it can replace the sign-in page's answer with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -130,6 +135,11 @@ DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: a locked NIP or IP is refused before any password check.
+    "smart.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -147,7 +157,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+# Idle limit 30 minutes: every request moves the expiry forward (security.md G9).
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+# Absolute limit 8 hours after sign-in (smart.accounts.middleware).
+SMART_SESSION_MAX_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env.bool("HTTPS", default=False)
@@ -156,6 +170,31 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "smart.portal.views.csrf_failure"
+
+# Sign-in lockout (django-axes, security.md G10): 5 failures within 15 minutes lock
+# the NIP (from any address) and, separately, the client IP address (whatever NIPs
+# it tries). Success clears the counters. Failures while locked do not extend it,
+# so "coba lagi dalam 15 menit" stays true. The page: smart.accounts.views.locked_out.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "smart.accounts.views.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+# The client address. SMART_PROXY_COUNT is how many reverse proxies (nginx, a load
+# balancer) stand in front of gunicorn. With 0, X-Forwarded-For is ignored: anyone
+# can send it. With n > 0, each proxy appends the address it received from, so the
+# client is the n-th entry from the right; what a client put further left is never
+# read (ipware: n - 1 proxies listed after the client, non-strict, counted from the
+# right). A wrong count either trusts a forged address or puts everyone behind the
+# proxy on one address (jazzband/django-axes #224, #1099).
+SMART_PROXY_COUNT = env.int("SMART_PROXY_COUNT", default=0)
+AXES_IPWARE_PROXY_COUNT = max(SMART_PROXY_COUNT - 1, 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if SMART_PROXY_COUNT > 0 else ["REMOTE_ADDR"]
+)
+IPWARE_STRICT = False
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from smart.access.models import Delegation, Role, RoleAssignment
 
 # Roles that read personnel data of others, and whether they do so regency-wide
@@ -32,23 +34,31 @@ class Scope:
         return not self.everything and not self.unit_paths
 
 
-def _delegated(user) -> list[tuple[str, str | None, str]]:
-    """(role, unit path, holder) of the roles the user holds today as Plt/Plh.
+def _load(user) -> None:
+    """The user's own assignments and those they hold as Plt/Plh, in one query.
 
     The employee role is never delegated: it is about one's own record.
     """
-    cached = getattr(user, "_smart_delegated", None)
-    if cached is None:
-        holders = {d.holder_id: str(d.holder) for d in
-                   Delegation.objects.in_force().filter(acting=user).select_related("holder")}
-        cached = [
-            (role, path, holders[holder_id])
-            for role, path, holder_id in RoleAssignment.objects.in_force()
-            .filter(user_id__in=holders).exclude(role=Role.EMPLOYEE)
-            .values_list("role", "unit__path", "user_id")
-        ] if holders else []
-        user._smart_delegated = cached
-    return cached
+    holders = Delegation.objects.in_force().filter(acting=user).values("holder")
+    own, delegated = [], []
+    for role, path, holder_id, full_name, username in (
+            RoleAssignment.objects.in_force()
+            .filter(Q(user=user) | Q(user__in=holders))
+            .values_list("role", "unit__path", "user_id", "user__full_name",
+                         "user__username")):
+        if holder_id == user.pk:
+            own.append((role, path))
+        elif role != Role.EMPLOYEE:
+            delegated.append((role, path, full_name or username))
+    user._smart_assignments = own + [(role, path) for role, path, _ in delegated]
+    user._smart_delegated = delegated
+
+
+def _delegated(user) -> list[tuple[str, str | None, str]]:
+    """(role, unit path, holder) of the roles the user holds today as Plt/Plh."""
+    if getattr(user, "_smart_delegated", None) is None:
+        _load(user)
+    return user._smart_delegated
 
 
 def _assignments(user) -> list[tuple[str, str | None]]:
@@ -56,16 +66,9 @@ def _assignments(user) -> list[tuple[str, str | None]]:
     including the roles they hold as an acting official (Pasal 33)."""
     if not getattr(user, "is_authenticated", False):
         return []
-    cached = getattr(user, "_smart_assignments", None)
-    if cached is None:
-        cached = [
-            (role, path)
-            for role, path in RoleAssignment.objects.in_force()
-            .filter(user=user)
-            .values_list("role", "unit__path")
-        ] + [(role, path) for role, path, _ in _delegated(user)]
-        user._smart_assignments = cached
-    return cached
+    if getattr(user, "_smart_assignments", None) is None:
+        _load(user)
+    return user._smart_assignments
 
 
 def acting_for(user, role: str, unit_path: str) -> str:
