@@ -27,6 +27,12 @@ MATRIX = {
     "accounts:logout": (None, {**_all(200), "anonymous": 302}),  # GET asks; POST signs out
     "set_language": (None, _all(302)),
     "people:employee_list": (None, {**_all(200), "anonymous": 302}),
+    # Every persona with an employee record sees its own processing log.
+    "records:my_data": (None, {**_all(200), "anonymous": 302, "hr_manager_b": 404,
+                               "division_admin": 404, "super_admin": 404, "leader": 404}),
+    "records:my_data_download": (None, {**_all(200), "anonymous": 302, "hr_manager_b": 404,
+                                        "division_admin": 404, "super_admin": 404,
+                                        "leader": 404}),
     "people:my_profile": (None, {**_all(302), "anonymous": 302, "hr_manager_b": 404,
                                   "division_admin": 404, "super_admin": 404, "leader": 404}),
     # A colleague in unit A (Dinkes): readable by unit A's admin and regency-wide roles.

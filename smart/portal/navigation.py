@@ -28,6 +28,8 @@ ENTRIES = [
     NavEntry("people:my_profile", _("My record"), "person-vcard", frozenset({Role.EMPLOYEE})),
     NavEntry("people:employee_list", _("Employees"), "people", frozenset(PERSONNEL_READERS)),
     NavEntry("changes:mine", _("My proposals"), "send", frozenset({Role.EMPLOYEE})),
+    NavEntry("records:my_data", _("Who processed my data"), "shield-lock",
+             frozenset({Role.EMPLOYEE})),
     NavEntry("changes:inbox", _("Unit inbox"), "inbox", frozenset({Role.UNIT_ADMIN})),
     NavEntry("changes:queue", _("Verification queue"), "clipboard-check",
              frozenset({Role.VERIFIER})),

@@ -4,6 +4,8 @@ from smart.records import views
 
 app_name = "records"
 urlpatterns = [
+    path("saya/data/", views.my_data, name="my_data"),
+    path("saya/data/unduh/", views.my_data_download, name="my_data_download"),
     path("<int:pk>/", views.profile, name="profile"),
     path("<int:pk>/drh.pdf", views.drh, name="drh"),
     # everything under /pegawai/<pk>/riwayat/<kind>/

@@ -109,3 +109,25 @@ def test_completeness_counts_entries_without_a_supporting_document(cast):
     after = completeness_of(employee, profile_sections(employee))
     assert len(after.missing) == len(before.missing) - 1
     assert any("dokumen pendukung" in str(label) for label in after.missing)
+
+
+def test_an_employee_sees_who_read_their_record_and_downloads_their_data(client, cast):
+    import json
+
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    client.get(reverse("records:profile", args=[cast.employee_record.pk]))
+    client.logout()
+    client.login(username=cast.employee.username, password=PASSWORD)
+    page = client.get(reverse("records:my_data")).content.decode()
+    assert "VERIFIKATOR" in page and "membaca data" in page
+    data = json.loads(client.get(reverse("records:my_data_download")).content)
+    assert data["pegawai"]["nip"] == cast.employee_record.nip
+    assert set(data["riwayat"]) == {kind.slug for kind in KINDS}
+
+
+def test_only_ones_own_processing_log_is_shown(client, cast):
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    client.get(reverse("records:profile", args=[cast.colleague_a.pk]))
+    client.logout()
+    client.login(username=cast.employee.username, password=PASSWORD)
+    assert "REKAN DINKES" not in client.get(reverse("records:my_data")).content.decode()
