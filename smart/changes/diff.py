@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,11 @@ def _readable(field: models.Field, value: Any) -> Any:
         return dict(field.flatchoices).get(value, value)
     if isinstance(value, bool):
         return "ya" if value else "tidak"
+    if isinstance(field, models.DateField) and isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value).strftime("%d-%m-%Y")
+        except ValueError:
+            return value
     return value
 
 

@@ -110,6 +110,27 @@ class ChangeRequest(models.Model):
         return self.stage in OPEN_STAGES
 
     @property
+    def waiting_for(self) -> str:
+        """Who must act now, in words for the page."""
+        return {
+            Stage.DRAFT: "Pengusul (belum dikirim)",
+            Stage.SUBMITTED: "Admin OPD",
+            Stage.RETURNED: "Pengusul (melengkapi usulan)",
+            Stage.CLARIFICATION: "Pengusul (menjawab klarifikasi)",
+            Stage.VERIFICATION: "Verifikator BKPP",
+            Stage.VERIFIED: "Verifikator BKPP",
+            Stage.SYNCHRONISED: "Verifikator BKPP",
+        }.get(self.stage, "")
+
+    @property
+    def current_deadline(self):
+        """The deadline of the step now: forwarding while at the unit admin,
+        otherwise the closing deadline of the whole update."""
+        if not self.is_open:
+            return None
+        return self.forward_deadline if self.stage == Stage.SUBMITTED else self.close_deadline
+
+    @property
     def kind_label(self) -> str:
         from smart.changes.targets import target_for  # targets builds on the registry
 

@@ -20,12 +20,13 @@ from smart.notifications.recipients import unit_admins_for, verifiers
 from smart.notifications.services import notify
 
 MESSAGES = {
-    "submit": "Usulan #{pk} dari {name} menunggu pemeriksaan Anda (teruskan paling lambat "
-              "{deadline}).",
-    "forward": "Usulan #{pk} ({name}) diteruskan untuk diverifikasi.",
+    "submit": "Usulan #{pk} ({kind}) dari {name} menunggu pemeriksaan Anda (teruskan paling "
+              "lambat {deadline}).",
+    "forward": "Usulan #{pk} ({kind}, {name}) diteruskan untuk diverifikasi; selesaikan "
+               "paling lambat {close}.",
     "answer": "{name} menjawab permintaan klarifikasi pada usulan #{pk}.",
     "return": "Usulan #{pk} Anda dikembalikan karena belum lengkap. Lihat catatan admin OPD.",
-    "ask": "Verifikator meminta klarifikasi atas usulan #{pk} Anda.",
+    "ask": "Verifikator meminta klarifikasi atas usulan #{pk} Anda ({kind}): {note}",
     "validate": "Usulan #{pk} Anda telah divalidasi; data Anda sudah diperbarui.",
     "reject": "Usulan #{pk} Anda ditolak. Lihat alasannya pada usulan.",
 }
@@ -50,12 +51,14 @@ def _with_acting_officials(users: list) -> list:
     return [*users, *acting]
 
 
-def notify_move(request: ChangeRequest, move: str) -> int:
+def notify_move(request: ChangeRequest, move: str, note: str = "") -> int:
     template = MESSAGES.get(move)
     if template is None:
         return 0
     message = template.format(
-        pk=request.pk, name=request.employee.display_name,
+        pk=request.pk, name=request.employee.display_name, kind=request.kind_label,
+        note=note[:300], close=request.close_deadline.strftime("%d-%m-%Y")
+        if request.close_deadline else "-",
         deadline=request.forward_deadline.strftime("%d-%m-%Y")
         if request.forward_deadline else "-")
     return notify(users=_recipients(request, move), message=message,

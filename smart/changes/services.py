@@ -76,9 +76,13 @@ def request_propose(*, target: Target, employee: Employee, action: str,
     return request
 
 
-def request_move(*, request: ChangeRequest, move_name: str, actor,
-                 note: str = "") -> ChangeRequest:
-    """Make one move; validating also writes the change to the record."""
+def request_move(*, request: ChangeRequest, move_name: str, actor, note: str = "",
+                 document: tuple | None = None) -> ChangeRequest:
+    """Make one move; validating also writes the change to the record.
+
+    ``document`` (type, file) is stored with the move — only once every check
+    has passed, in the same transaction, so a refused move keeps no file.
+    """
     with transaction.atomic():
         locked = ChangeRequest.objects.select_for_update().select_related(
             "employee__unit").get(pk=request.pk)
@@ -94,6 +98,8 @@ def request_move(*, request: ChangeRequest, move_name: str, actor,
             raise MoveRefused("Anda tidak berwenang melakukan langkah ini pada usulan ini.")
         if move.needs_note and not note.strip():
             raise MoveRefused("Catatan wajib diisi untuk langkah ini.")
+        if document is not None:
+            _attach(locked, actor, *document)
         previous = locked.stage
         role = ACTOR_ROLES.get(move.actor)
         on_behalf_of = acting_for(actor, role, locked.employee.unit.path) if role else ""
@@ -105,7 +111,7 @@ def request_move(*, request: ChangeRequest, move_name: str, actor,
         _event(locked, previous, move.target, move.name, actor, note, on_behalf_of)
         audit_record(actor=actor, action=f"changes.request.{move.name}", target=locked,
                      data={"stage": move.target, "note": note, "on_behalf_of": on_behalf_of})
-        notify_move(locked, move.name)
+        notify_move(locked, move.name, note)
     return locked
 
 
@@ -204,21 +210,18 @@ def request_direct_correction(*, target: Target, employee: Employee, instance, v
 EDITABLE_STAGES = (Stage.DRAFT, Stage.RETURNED, Stage.CLARIFICATION)
 
 
-def request_add_document(*, request: ChangeRequest, actor, document_type,
-                         uploaded_file) -> None:
-    """The proposer adds or replaces a supporting document while the request
-    is back with them (draft, returned, clarification)."""
-    with transaction.atomic():
-        locked = ChangeRequest.objects.select_for_update().get(pk=request.pk)
-        if locked.proposer_id != actor.pk or locked.stage not in EDITABLE_STAGES:
-            raise MoveRefused("Dokumen hanya dapat ditambahkan oleh pengusul saat usulan "
-                              "masih berupa draf, dikembalikan, atau diminta klarifikasi.")
-        document = document_store(employee=locked.employee, document_type=document_type,
-                                  uploaded_file=uploaded_file, actor=actor,
-                                  record_kind="usulan", record_id=locked.pk)
-        locked.documents.add(document)
-        _event(locked, locked.stage, locked.stage, "document", actor,
-               f"Dokumen ditambahkan: {document.document_type.name}")
+def _attach(locked: ChangeRequest, actor, document_type, uploaded_file) -> None:
+    """The proposer adds a supporting document while the request is back with
+    them (draft, returned, clarification); the caller holds the row lock."""
+    if locked.proposer_id != actor.pk or locked.stage not in EDITABLE_STAGES:
+        raise MoveRefused("Dokumen hanya dapat ditambahkan oleh pengusul saat usulan "
+                          "masih berupa draf, dikembalikan, atau diminta klarifikasi.")
+    document = document_store(employee=locked.employee, document_type=document_type,
+                              uploaded_file=uploaded_file, actor=actor,
+                              record_kind="usulan", record_id=locked.pk)
+    locked.documents.add(document)
+    _event(locked, locked.stage, locked.stage, "document", actor,
+           f"Dokumen ditambahkan: {document.document_type.name}")
 
 
 def request_revise(*, request: ChangeRequest, values: dict[str, Any], note: str,

@@ -28,7 +28,6 @@ from smart.changes.queues import inbox_for, overdue, verification_queue
 from smart.changes.services import (
     EDITABLE_STAGES,
     MoveRefused,
-    request_add_document,
     request_direct_correction,
     request_move,
     request_propose,
@@ -170,6 +169,7 @@ def direct_correction(request, pk: int, slug: str, entry_pk: int | None = None):
             return redirect("changes:detail", pk=done.pk)
     return render(request, "changes/direct.html", {
         "employee": employee, "target": target, "entry": instance if entry_pk else None,
+        "is_correction": instance is not None,
         "form": form, "reason": reason, "document": document,
     })
 
@@ -215,13 +215,11 @@ def move(request, pk: int):
         if not form.is_valid():
             messages.error(request, _("The step could not be read; try again."))
         return redirect("changes:detail", pk=change.pk)
+    attached = ((document.cleaned_data["document_type"], document.cleaned_data["file"])
+                if document.cleaned_data.get("file") else None)
     try:
-        if document.cleaned_data.get("file"):
-            request_add_document(request=change, actor=request.user,
-                                 document_type=document.cleaned_data["document_type"],
-                                 uploaded_file=document.cleaned_data["file"])
         request_move(request=change, move_name=form.cleaned_data["move"], actor=request.user,
-                     note=form.cleaned_data["note"])
+                     note=form.cleaned_data["note"], document=attached)
     except (MoveRefused, ValidationError) as error:
         messages.error(request, error.messages[0] if isinstance(error, ValidationError)
                        else str(error))

@@ -32,6 +32,12 @@ class DocumentUploadForm(forms.Form):
             + list(ACCEPTED_KINDS))
         self.fields["file"].widget.attrs["data-max-bytes"] = str(limit)
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("file") and not cleaned.get("document_type"):
+            self.add_error("document_type", "Pilih jenis dokumen untuk berkas yang dilampirkan.")
+        return cleaned
+
     def clean_file(self):
         uploaded_file = self.cleaned_data["file"]
         if uploaded_file:  # optional where the page says so (e.g. a removal)

@@ -140,10 +140,15 @@ def _career_summary(employee: Employee, on: datetime.date) -> CareerSummary:
                 employee.echelon.code if employee.echelon_id else None)
         except ValueError:
             bup = None  # a functional position without a known jenjang: not guessed
+    retirement = career.retirement_date(employee.birth_date, bup) if bup else None
+    if retirement:
+        # Nothing falls due after the pension starts.
+        next_kgb = next_kgb if next_kgb and next_kgb < retirement else None
+        next_promotion = (next_promotion if next_promotion and next_promotion < retirement
+                          else None)
     return CareerSummary(
         on=on, age=career.age_on(employee.birth_date, on), service=service,
-        grade_service=grade_service, retirement_age=bup,
-        retirement_date=career.retirement_date(employee.birth_date, bup) if bup else None,
+        grade_service=grade_service, retirement_age=bup, retirement_date=retirement,
         next_kgb=next_kgb, next_promotion=next_promotion, promotion_note=note,
     )
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from smart.records.registry import RecordKind
+from smart.references.models import Golongan, Unit
 
 
 class ReasonForm(forms.Form):
@@ -43,9 +44,23 @@ def date_formfield(field: models.Field, **kwargs) -> forms.Field:
     return formfield
 
 
+class EntryForm(forms.ModelForm):
+    """Base of the generic entry forms: choices fitted to the employee."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        employee = getattr(self.instance, "employee", None)
+        if "golongan" in self.fields and employee is not None:
+            scheme = Golongan.Scheme.PPPK if employee.asn_kind == "PPPK" else Golongan.Scheme.PNS
+            self.fields["golongan"].queryset = Golongan.objects.active().filter(scheme=scheme)
+        if "unit" in self.fields:
+            self.fields["unit"].queryset = Unit.objects.current().select_related("agency")
+            self.fields["unit"].label_from_instance = lambda unit: unit.label
+
+
 def entry_form_class(kind: RecordKind) -> type[forms.ModelForm]:
     """A ModelForm for exactly the kind's declared fields (nothing else can be posted)."""
-    return forms.modelform_factory(kind.model, fields=list(kind.fields),
+    return forms.modelform_factory(kind.model, form=EntryForm, fields=list(kind.fields),
                                    formfield_callback=date_formfield)
 
 

@@ -182,3 +182,28 @@ def test_the_verification_queue_filters_by_agency_and_kind(client, cast):
     assert detail in client.get(url, {"opd": dinkes, "jenis": "pangkat"}).content.decode()
     assert detail not in client.get(url, {"opd": disdik}).content.decode()
     assert detail not in client.get(url, {"jenis": "anak"}).content.decode()
+
+
+def test_a_file_without_a_type_or_a_refused_move_stores_nothing(client, cast):
+    change = _propose(client, cast)
+    _move(client, cast.admin_a, change, "forward")
+    _move(client, cast.verifier, change, "ask", "SK halaman 2?")
+    _login(client, cast.employee)
+    url = reverse("changes:move", args=[change.pk])
+    pdf = SimpleUploadedFile("hal2.pdf", pdf_bytes(), "application/pdf")
+    page = client.post(url, {"move": "answer", "note": "x", "dokumen-file": pdf}, follow=True)
+    assert page.status_code == 200 and "Pilih jenis dokumen" in page.content.decode()
+    pdf = SimpleUploadedFile("hal2.pdf", pdf_bytes(), "application/pdf")
+    page = client.post(url, {"move": "answer", "note": "", "dokumen-file": pdf,
+                             "dokumen-document_type": DocumentType.objects.get(
+                                 code="SK_PANGKAT").pk}, follow=True)
+    assert "Catatan wajib" in page.content.decode()
+    change.refresh_from_db()
+    assert change.stage == Stage.CLARIFICATION and change.documents.count() == 1
+
+
+def test_the_request_page_says_who_must_act_and_by_when(client, cast):
+    change = _propose(client, cast)
+    page = client.get(reverse("changes:detail", args=[change.pk])).content.decode()
+    assert "Menunggu" in page and "Admin OPD" in page
+    assert change.forward_deadline.strftime("%d-%m-%Y") in page

@@ -98,7 +98,7 @@ class Parent(Relative):
                                 choices=_choices(Relation.FATHER, Relation.MOTHER))
 
     class Meta(Relative.Meta):
-        verbose_name = _("parent")
+        verbose_name = _("parent (father or mother)")
         verbose_name_plural = _("parents")
 
 
