@@ -111,7 +111,30 @@ MATRIX = {
     "portal:holidays": (None, {**_all(200), "anonymous": 302}),
     "portal:holiday_add": (None, {**_all(405), "anonymous": 302}),
     "portal:holiday_cancel": (lambda c: [make_holiday().pk], {**_all(405), "anonymous": 302}),
+    # Access authorisation (Pasal 11b): the HR manager, the SMART manager and the super
+    # administrator take part; the request is also readable by the user it is about.
+    "portal:access_requests": (None, {**_all(404), "anonymous": 302, "hr_manager_b": 200,
+                                      "system_manager": 200, "super_admin": 200}),
+    "portal:access_request_propose": (None, {**_all(404), "anonymous": 302,
+                                             "hr_manager_b": 200, "system_manager": 200}),
+    "portal:access_request_detail": (lambda c: [make_access_request(c).pk], {
+        **_all(404), "anonymous": 302, "admin_b": 200, "hr_manager_b": 200,
+        "system_manager": 200, "super_admin": 200,
+    }),
+    "portal:access_request_move": (lambda c: [make_access_request(c).pk],
+                                   {**_all(405), "anonymous": 302}),
+    "portal:access_assignment_revoke": (lambda c: [c.admin_b.role_assignments.first().pk],
+                                        {**_all(405), "anonymous": 302}),
 }
+
+
+def make_access_request(cast):
+    from smart.access.models import AccessRequest, Role
+    from smart.references.models import Unit
+
+    return AccessRequest.objects.create(
+        user=cast.admin_b, role=Role.HR_MANAGER, unit=Unit.objects.get(code="DISDIK"),
+        reason="Pengelola kepegawaian baru.", proposer=cast.hr_manager_b)
 
 
 def make_holiday():

@@ -109,3 +109,87 @@ class Delegation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.acting} a.n. {self.holder}"
+
+
+class AccessStage(models.TextChoices):
+    """The stages of an access authorisation (Perbup 35/2020 Pasal 11b)."""
+
+    PROPOSED = "proposed", _("Proposed")
+    APPROVED = "approved", _("Approved")
+    GRANTED = "granted", _("Granted")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class AccessRequest(models.Model):
+    """A role for a user in a scope: proposed by a Pengelola Kepegawaian,
+    approved by the Pengelola SMART, granted by the Super Administrator
+    (Pasal 11b). Only the grant creates the ``RoleAssignment``."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE,
+                             related_name="access_requests", verbose_name=_("user"))
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    unit = models.ForeignKey(
+        "references.Unit", models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("scope unit"), help_text=_("Empty means the whole regency."),
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    reason = models.TextField(_("reason"))
+    proposer = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
+                                 verbose_name=_("proposed by"))
+    stage = models.CharField(_("stage"), max_length=10, choices=AccessStage.choices,
+                             default=AccessStage.PROPOSED)
+    assignment = models.OneToOneField(
+        RoleAssignment, models.SET_NULL, null=True, blank=True, related_name="access_request",
+        verbose_name=_("role assignment"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    granted_at = models.DateTimeField(_("granted at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("access request")
+        verbose_name_plural = _("access requests")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(valid_from__isnull=True) | models.Q(valid_to__isnull=True)
+                           | models.Q(valid_to__gte=models.F("valid_from"))),
+                name="access_request_dates_in_order"),
+            models.CheckConstraint(condition=~models.Q(user=models.F("proposer")),
+                                   name="access_request_not_for_oneself"),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.unit.name if self.unit_id else _("whole regency")
+        return f"#{self.pk} {self.user} – {self.get_role_display()} ({scope})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage in (AccessStage.PROPOSED, AccessStage.APPROVED)
+
+
+class AccessRequestEvent(models.Model):
+    """One move of an access request (and the revocation of its grant)."""
+
+    request = models.ForeignKey(AccessRequest, models.CASCADE, related_name="events",
+                                verbose_name=_("access request"))
+    move = models.CharField(_("move"), max_length=20)
+    from_stage = models.CharField(_("from"), max_length=10, choices=AccessStage.choices,
+                                  blank=True)
+    to_stage = models.CharField(_("to"), max_length=10, choices=AccessStage.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                              related_name="+", verbose_name=_("actor"))
+    actor_label = models.CharField(_("actor"), max_length=200)
+    note = models.TextField(_("note"), blank=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("access request event")
+        verbose_name_plural = _("access request events")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.request_id}: {self.from_stage} → {self.to_stage}"
