@@ -42,10 +42,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # Ordered as the layers in ARCHITECTURE.md: lower layers first.
     "smart.references",
+    "smart.audit",
     "smart.workdays",
     "smart.accounts",
     "smart.access",
-    "smart.audit",
     "smart.notifications",
     "smart.people",
     "smart.documents",
