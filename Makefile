@@ -11,7 +11,7 @@ PORT ?= 8000
 SMART_DATA_DIR ?= $(CURDIR)/var
 export SMART_DATA_DIR
 
-.PHONY: run test lint e2e-browser clean help setup messages
+.PHONY: run test lint e2e-browser clean help setup messages otp
 
 help:
 	@echo "make run    start SMART with the demo regency on http://127.0.0.1:$(PORT)/"
@@ -76,6 +76,10 @@ e2e-browser:
 # (tests/test_i18n.py fails while any entry is untranslated). Needs gettext's xgettext.
 messages: $(VENV)/.installed
 	@$(PY) manage.py makemessages -l id --no-location --ignore=.venv --ignore=node_modules --ignore=var
+
+# The demo administrators' current sign-in codes (TOTP), for trying the demo without a phone.
+otp: setup
+	@$(PY) manage.py demo_otp
 
 lint: $(VENV)/.installed
 	@$(VENV)/bin/ruff check .

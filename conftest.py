@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 
 @pytest.fixture
@@ -13,3 +14,25 @@ def cast(db):
 def private_document_store(settings, tmp_path):
     """Uploaded files of a test go to its own temporary folder, never to var/."""
     settings.MEDIA_ROOT = tmp_path / "documents"
+
+
+class SecondFactorClient(Client):
+    """The test client signs in past both factors, as ``force_login`` already
+    skips the password: the user gets a confirmed authenticator and the session
+    counts as verified. The second-factor tests use a plain ``Client``."""
+
+    def _login(self, user, backend=None):
+        super()._login(user, backend)
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        device = (TOTPDevice.objects.filter(user=user, confirmed=True).first()
+                  or TOTPDevice.objects.create(user=user, name="test", confirmed=True))
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
+@pytest.fixture
+def client():
+    return SecondFactorClient()

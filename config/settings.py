@@ -44,8 +44,8 @@ INSTALLED_APPS = [
     "smart.references",
     "smart.audit",
     "smart.workdays",
-    "smart.accounts",
     "smart.access",
+    "smart.accounts",
     "smart.notifications",
     "smart.people",
     "smart.documents",
@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "treebeard",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -77,7 +80,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Administrative roles pass the TOTP step before any page (security.md D-2).
+    "smart.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "smart.accounts.middleware.AbsoluteSessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -156,6 +162,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Second factor (security.md D-2): TOTP apps show this issuer; failed codes slow
+# further tries exponentially (django-otp throttling).
+OTP_TOTP_ISSUER = "SMART Kuantan Singingi"
+# Password links an account manager or the owner asks for: single use, 24 hours (A9).
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 
 # Idle limit 30 minutes: every request moves the expiry forward (security.md G9).
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)

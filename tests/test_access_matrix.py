@@ -26,6 +26,16 @@ MATRIX = {
     "accounts:login": (None, {**_all(302), "anonymous": 200}),
     "accounts:logout": (None, {**_all(200), "anonymous": 302}),  # GET asks; POST signs out
     "set_language": (None, _all(302)),
+    # The second factor and the user's own password (security.md D-2, A3, A9). The matrix
+    # signs in past the second factor; smart/accounts/tests/test_second_factor.py checks
+    # that an administrator without it reaches none of these pages but its own.
+    "accounts:otp_verify": (None, _all(302)),  # already verified: on to the next page
+    "accounts:otp_setup": (None, {**_all(200), "anonymous": 302}),
+    "accounts:backup_codes": (None, {**_all(405), "anonymous": 302}),  # POST only
+    "accounts:security": (None, {**_all(200), "anonymous": 302}),
+    "accounts:password_change": (None, {**_all(200), "anonymous": 302}),
+    "accounts:password_reset": (None, _all(200)),  # public: "lupa kata sandi"
+    "accounts:password_reset_confirm": (lambda c: ["MQ", "bad-token"], _all(200)),
     "people:employee_list": (None, {**_all(200), "anonymous": 302}),
     # Every persona with an employee record sees its own processing log.
     "records:my_data": (None, {**_all(200), "anonymous": 302, "hr_manager_b": 404,
@@ -123,6 +133,15 @@ MATRIX = {
     }),
     "portal:access_request_move": (lambda c: [make_access_request(c).pk],
                                    {**_all(405), "anonymous": 302}),
+    # Account management: the super administrator and the SMART manager only.
+    "portal:accounts": (None, {**_all(404), "anonymous": 302, "super_admin": 200,
+                               "system_manager": 200}),
+    "portal:account_new": (None, {**_all(404), "anonymous": 302, "super_admin": 200,
+                                  "system_manager": 200}),
+    "portal:account_detail": (lambda c: [c.leader.pk], {
+        **_all(404), "anonymous": 302, "super_admin": 200, "system_manager": 200}),
+    "portal:account_action": (lambda c: [c.leader.pk, "end_sessions"],
+                              {**_all(405), "anonymous": 302}),
     "portal:access_assignment_revoke": (lambda c: [c.admin_b.role_assignments.first().pk],
                                         {**_all(405), "anonymous": 302}),
 }

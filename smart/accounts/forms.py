@@ -23,7 +23,30 @@ class SignInForm(AuthenticationForm):
     )
 
     def clean_username(self) -> str:
-        # NIPs are printed with spaces (8-6-1-3); accept them as typed.
-        value = self.cleaned_data["username"].strip()
-        compact = value.replace(" ", "")
-        return compact if compact.isdigit() else value
+        return _compact_nip(self.cleaned_data["username"])
+
+
+def _compact_nip(value: str) -> str:
+    """NIPs are printed with spaces (8-6-1-3); accept them as typed."""
+    value = value.strip()
+    compact = value.replace(" ", "")
+    return compact if compact.isdigit() else value
+
+
+class OtpForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code"), max_length=16,
+        widget=forms.TextInput(attrs={
+            "autofocus": True, "autocomplete": "one-time-code", "inputmode": "numeric",
+            "autocapitalize": "none", "spellcheck": "false",
+        }),
+        help_text=_("The 6-digit code from the authenticator app, or one backup code."),
+    )
+
+
+class ResetRequestForm(forms.Form):
+    username = forms.CharField(label=_("NIP or user name"), max_length=150,
+                               widget=forms.TextInput(attrs={"autocomplete": "username"}))
+
+    def clean_username(self) -> str:
+        return _compact_nip(self.cleaned_data["username"])

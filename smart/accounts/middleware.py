@@ -6,14 +6,20 @@ session unused for 30 minutes is gone from the database.
 """
 
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 
 # Session key holding the sign-in time (seconds since the epoch), set by SignInView.
 SIGNED_IN_AT = "signed_in_at"
+# Session key: the user had an authenticator when signing in (employees who chose
+# the second step are asked for it too), set by SignInView and by enrolment.
+ENROLLED = "second_factor_enrolled"
 
 EXPIRED_MESSAGE = "Sesi Anda berakhir setelah 8 jam; silakan masuk kembali."
 
@@ -41,3 +47,43 @@ class AbsoluteSessionLimitMiddleware:
                 messages.warning(request, EXPIRED_MESSAGE)
                 return redirect_to_login(request.get_full_path())
         return self.get_response(request)
+
+
+def second_factor_exempt(view_func):
+    """Mark a view as reachable between the password and the second factor
+    (the code pages themselves, signing out)."""
+    view_func.second_factor_exempt = True
+    return view_func
+
+
+class SecondFactorMiddleware:
+    """Administrative roles pass the second factor before any page (security.md
+    A6): after the password, every URL leads to the code page (or to enrolment,
+    the first time) until a code is accepted. Place after django-otp's
+    ``OTPMiddleware`` and Django's ``LoginRequiredMiddleware``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from smart.accounts.mfa import authenticator_of, second_factor_required
+
+        user = request.user
+        if (not user.is_authenticated
+                or getattr(view_func, "second_factor_exempt", False)
+                or not getattr(view_func, "login_required", True)
+                or not (second_factor_required(user)  # roles: cached for the request
+                        or request.session.get(ENROLLED))
+                or user.is_verified()):  # one query: the device named in the session
+            return None
+        step = ("accounts:otp_verify" if authenticator_of(user) is not None
+                else "accounts:otp_setup")
+        target = f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}"
+        if request.headers.get("HX-Request"):
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = target
+            return response
+        return HttpResponseRedirect(target)

@@ -29,8 +29,11 @@ from pathlib import Path
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from smart.access.models import Role, RoleAssignment
+from smart.accounts.mfa import ADMINISTRATIVE_ROLES, secret_for_typing
 from smart.accounts.models import User
 from smart.audit.services import audit_record
 from smart.demo.documents import ensure_demo_documents
@@ -254,7 +257,32 @@ def ensure_demo_accounts() -> list[tuple[str, str, str]]:
             audit_record(actor=None, action="accounts.user.create", target=user,
                          data={"demo": True, "roles": [role for role, _ in grants]})
         logins.append((account.role, user.username, DEMO_PASSWORD))
+        if account.role in ADMINISTRATIVE_ROLES:
+            _ensure_authenticator(user)
     return logins
+
+
+def _ensure_authenticator(user: User) -> None:
+    """Demo administrators come with an enrolled authenticator, so the demo can
+    be tried without a phone: ``manage.py demo_otp`` prints the current codes
+    (and the keys, for an authenticator app)."""
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        TOTPDevice.objects.create(user=user, name="demo", confirmed=True)
+
+
+def demo_codes() -> list[tuple[str, str, str, str]]:
+    """(role, username, current code, key) of every demo administrator."""
+    with transaction.atomic():
+        logins = ensure_demo_accounts()
+    rows = []
+    for role, username, _ in logins:
+        device = TOTPDevice.objects.filter(user__username=username, confirmed=True).first()
+        if role not in ADMINISTRATIVE_ROLES or device is None:
+            continue
+        totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+        rows.append((role, username, f"{totp.token():0{device.digits}d}",
+                     secret_for_typing(device)))
+    return rows
 
 
 def load_demo(*, seed: int = DEFAULT_SEED, path: Path | None = None,

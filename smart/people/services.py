@@ -6,14 +6,11 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.contrib.auth import SESSION_KEY
-from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from smart.accounts.models import User
 from smart.audit.services import audit_record
 from smart.people import career
 from smart.people.identity import IdentityError, nik_findings, nip_findings, parse_nik, parse_nip
@@ -176,30 +173,21 @@ def employee_update(*, employee: Employee, values: dict, actor, reason: str) -> 
     return employee
 
 
-def account_deactivate(*, user: User, actor) -> int:
-    """Close a sign-in account now: it cannot sign in, and its open sessions end
-    (ASVS 7.4.2, security.md S4; e.g. a retiring employee). Returns the number of
-    sessions ended.
+def employee_account_open(*, employee: Employee, actor, email: str) -> User:
+    """A sign-in account for an employee: the NIP is the user name, the name is
+    the employee's, and no password is set — the employee chooses it through the
+    single-use link e-mailed to ``email`` (security.md A9). The employee's role
+    itself comes through the access authorisation (Pasal 11b)."""
+    from smart.accounts.services import AccountRefused, account_create
 
-    Django alone already answers an inactive user's next request as anonymous
-    (``ModelBackend.get_user``), but the session row would stay valid and come
-    back with the account if it were ever reactivated; so the sessions are
-    deleted. They are found by decoding every unexpired session of the database
-    session store (the default ``SESSION_ENGINE``): a regency has a few thousand
-    at most, and no per-user session table has to be kept in step.
-
-    It lives here, not in ``accounts``, because it writes the audit log and
-    ``people`` is the lowest layer above ``audit`` (pyproject.toml).
-    """
     with transaction.atomic():
-        user = User.objects.select_for_update().get(pk=user.pk)
-        user.is_active = False
-        user.save(update_fields=["is_active"])
-        user_id = str(user.pk)
-        ended = [session.pk for session in
-                 Session.objects.filter(expire_date__gt=timezone.now()).iterator()
-                 if session.get_decoded().get(SESSION_KEY) == user_id]
-        Session.objects.filter(pk__in=ended).delete()
-        audit_record(actor=actor, action="accounts.user.deactivate", target=user,
-                     data={"sessions_ended": len(ended)})
-    return len(ended)
+        locked = Employee.objects.select_for_update().get(pk=employee.pk)
+        if locked.user_id is not None:
+            raise AccountRefused("Pegawai ini sudah memiliki akun.")
+        user = account_create(actor=actor, username=locked.nip,
+                              full_name=locked.display_name, email=email)
+        locked.user = user
+        locked.save(update_fields=["user", "updated_at"])
+        audit_record(actor=actor, action="people.employee.account_open", target=locked,
+                     data={"user": user.username})
+    return user

@@ -38,6 +38,9 @@ ENTRIES = [
     NavEntry("portal:holidays", _("Working-day calendar"), "calendar3", None),
     NavEntry("portal:access_requests", _("Access requests"), "person-lock",
              frozenset({Role.HR_MANAGER, Role.SYSTEM_MANAGER, Role.SUPER_ADMIN})),
+    NavEntry("portal:accounts", _("User accounts"), "person-gear",
+             frozenset({Role.SUPER_ADMIN, Role.SYSTEM_MANAGER})),
+    NavEntry("accounts:security", _("Account security"), "key", None),
 ]
 
 

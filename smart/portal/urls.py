@@ -1,6 +1,6 @@
 from django.urls import path
 
-from smart.portal import access_views, holidays, views
+from smart.portal import access_views, account_views, holidays, views
 
 app_name = "portal"
 urlpatterns = [
@@ -15,4 +15,10 @@ urlpatterns = [
     path("akses/<int:pk>/", access_views.detail, name="access_request_detail"),
     path("akses/<int:pk>/langkah/", access_views.move, name="access_request_move"),
     path("akses/penugasan/<int:pk>/cabut/", access_views.revoke, name="access_assignment_revoke"),
+    # akun-pengguna/: account management (super administrator, SMART manager)
+    path("akun-pengguna/", account_views.account_list, name="accounts"),
+    path("akun-pengguna/baru/", account_views.account_new, name="account_new"),
+    path("akun-pengguna/<int:pk>/", account_views.account_detail, name="account_detail"),
+    path("akun-pengguna/<int:pk>/<slug:action>/", account_views.account_action,
+         name="account_action"),
 ]

@@ -15,13 +15,14 @@ def _sign_out(page):
     page.get_by_role("button", name="Keluar").click()
 
 
-def _step(page, live_server, user, request_url, button, note=""):
+def _step(page, live_server, user, request_url, *buttons, note=""):
     sign_in(page, live_server, user.username, PASSWORD)
-    page.goto(live_server.url + request_url)
-    if note:
-        page.get_by_label("Catatan").fill(note)
-    page.get_by_role("button", name=button).click()
-    assert page.get_by_text("Selesai: usulan berpindah ke tahap berikutnya.").is_visible()
+    for button in buttons:
+        page.goto(live_server.url + request_url)
+        if note:
+            page.get_by_label("Catatan").fill(note)
+        page.get_by_role("button", name=button).click()
+        assert page.get_by_text("Selesai: usulan berpindah ke tahap berikutnya.").is_visible()
     _sign_out(page)
 
 
@@ -44,12 +45,12 @@ def test_a_rank_proposal_goes_all_the_way_to_the_profile(page, live_server, cast
 
     _step(page, live_server, cast.admin_a, request_url, "Teruskan ke verifikator")
     _step(page, live_server, cast.verifier, request_url, "Minta klarifikasi",
-          "Mohon lampirkan SK yang dilegalisir")
+          note="Mohon lampirkan SK yang dilegalisir")
     _step(page, live_server, cast.employee, request_url, "Kirim jawaban",
-          "SK legalisir sudah diserahkan ke BKPP")
-    for button in ("Dokumen sudah diperiksa: terverifikasi",
-                   "Sudah dibandingkan dengan SIASN: tersinkron", "Validasi dan terapkan"):
-        _step(page, live_server, cast.verifier, request_url, button)
+          note="SK legalisir sudah diserahkan ke BKPP")
+    _step(page, live_server, cast.verifier, request_url,
+          "Dokumen sudah diperiksa: terverifikasi",
+          "Sudah dibandingkan dengan SIASN: tersinkron", "Validasi dan terapkan")
 
     sign_in(page, live_server, cast.employee.username, PASSWORD)
     page.get_by_role("link", name="Buka data saya").click()

@@ -188,6 +188,28 @@ def test_a_second_load_demo_creates_nothing_new(tmp_path, settings):
 
 
 @pytest.mark.django_db
+def test_demo_otp_prints_codes_that_let_the_demo_administrators_in(tmp_path, settings):
+    """D-2 in the demo: administrators come enrolled; ``demo_otp`` prints codes
+    that the code page accepts, and nothing for the employee and leadership."""
+    from django.test import Client
+    from django.urls import reverse
+
+    settings.DATA_DIR = tmp_path
+    logins = {login["role"]: login["username"] for login in _logins(_load())}
+    out = io.StringIO()
+    call_command("demo_otp", stdout=out)
+    rows = dict(re.findall(r"^([a-z-]+): \d{18} — (\d{6}) — ", out.getvalue(), re.M))
+    assert set(rows) == set(ROLE_ORDER) - {Role.EMPLOYEE, Role.LEADERSHIP}
+    browser = Client()
+    browser.post(reverse("accounts:login"), {"username": logins["verifikator"],
+                                             "password": DEMO_PASSWORD})
+    assert browser.get(reverse("changes:queue")).url.startswith(reverse("accounts:otp_verify"))
+    assert browser.post(reverse("accounts:otp_verify"),
+                        {"token": rows["verifikator"]}).status_code == 302
+    assert browser.get(reverse("changes:queue")).status_code == 200
+
+
+@pytest.mark.django_db
 def test_a_corrupted_demo_file_stops_with_one_sentence_and_writes_nothing(tmp_path):
     path = tmp_path / "demo.csv"
     write_demo_export(path, seed=5, **SMALL)

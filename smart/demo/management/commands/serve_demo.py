@@ -69,6 +69,8 @@ class Command(BaseCommand):
             f"Data tersimpan di {settings.DATA_DIR}",
             "Login demo (peran: nama pengguna / kata sandi):",
             logins.getvalue().rstrip(),
+            "Peran admin meminta kode masuk (TOTP) setelah kata sandi: lihat kodenya dengan",
+            "  make otp   (atau: .venv/bin/python manage.py demo_otp)",
             "Tekan Ctrl+C untuk berhenti.",
         ])
         self.stdout.write("Menjalankan server...")

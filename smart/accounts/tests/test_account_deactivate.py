@@ -7,9 +7,9 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 
+from smart.accounts.services import account_deactivate
 from smart.audit.models import AuditEvent
 from smart.audit.services import audit_verify_chain
-from smart.people.services import account_deactivate
 from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_django_answers_an_inactive_users_next_request_as_anonymous(cast):
 
 def test_deactivation_ends_every_session_of_the_account_and_only_those(cast):
     office, phone = signed_in(cast.employee), signed_in(cast.employee)
-    colleague = signed_in(cast.admin_a)
+    colleague = signed_in(cast.leader)  # leadership: no second factor
     assert Session.objects.count() == 3
 
     assert account_deactivate(user=cast.employee, actor=cast.system_manager) == 2
