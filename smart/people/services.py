@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from smart.accounts.models import User
 from smart.audit.services import audit_record
 from smart.people import career
 from smart.people.identity import IdentityError, nik_findings, nip_findings, parse_nik, parse_nip
