@@ -38,6 +38,10 @@ ENTRIES = [
     NavEntry("portal:holidays", _("Working-day calendar"), "calendar3", None),
     NavEntry("portal:access_requests", _("Access requests"), "person-lock",
              frozenset({Role.HR_MANAGER, Role.SYSTEM_MANAGER, Role.SUPER_ADMIN})),
+    NavEntry("portal:delegations", _("Acting officials (Plt/Plh)"), "person-badge",
+             frozenset({Role.HR_MANAGER, Role.SYSTEM_MANAGER})),
+    NavEntry("portal:field_classes", _("Field classes"), "incognito",
+             frozenset({Role.SYSTEM_MANAGER})),
 ]
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from smart.portal import access_views, holidays, views
+from smart.portal import access_views, delegation_views, field_class_views, holidays, views
 
 app_name = "portal"
 urlpatterns = [
@@ -15,4 +15,11 @@ urlpatterns = [
     path("akses/<int:pk>/", access_views.detail, name="access_request_detail"),
     path("akses/<int:pk>/langkah/", access_views.move, name="access_request_move"),
     path("akses/penugasan/<int:pk>/cabut/", access_views.revoke, name="access_assignment_revoke"),
+    # akses/kelas-data/: the D-3 field-class table, edited by the Pengelola SMART
+    path("akses/kelas-data/", field_class_views.table, name="field_classes"),
+    path("akses/kelas-data/ubah/", field_class_views.change, name="field_class_change"),
+    # plt/: acting officials (Plt/Plh, Pasal 33), recorded and ended by the Pengelola SMART
+    path("plt/", delegation_views.delegation_list, name="delegations"),
+    path("plt/catat/", delegation_views.create, name="delegation_create"),
+    path("plt/<int:pk>/akhiri/", delegation_views.end, name="delegation_end"),
 ]
