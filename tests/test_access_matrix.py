@@ -144,7 +144,26 @@ MATRIX = {
                               {**_all(405), "anonymous": 302}),
     "portal:access_assignment_revoke": (lambda c: [c.admin_b.role_assignments.first().pk],
                                         {**_all(405), "anonymous": 302}),
+    # The D-3 field-class table: the Pengelola SMART only; changes are POST only.
+    "portal:field_classes": (None, {**_all(404), "anonymous": 302, "system_manager": 200}),
+    "portal:field_class_change": (None, {**_all(405), "anonymous": 302}),
+    # Plt/Plh (Pasal 33): everyone reads the list (managers all of it, others their own);
+    # only the Pengelola SMART records; ending is POST only (smart/portal/tests).
+    "portal:delegations": (None, {**_all(200), "anonymous": 302}),
+    "portal:delegation_create": (None, {**_all(404), "anonymous": 302, "system_manager": 200}),
+    "portal:delegation_end": (lambda c: [make_delegation(c).pk],
+                              {**_all(405), "anonymous": 302}),
 }
+
+
+def make_delegation(cast):
+    import datetime
+
+    from smart.access.models import Delegation
+
+    return Delegation.objects.create(
+        holder=cast.admin_a, acting=cast.admin_b, kind=Delegation.Kind.PLH,
+        valid_from=datetime.date.today(), valid_to=datetime.date.today(), decree="SPRIN/1")
 
 
 def make_access_request(cast):

@@ -5,34 +5,26 @@ numbers), addresses and medical data, and discipline records — is shown in
 full to the employee, verifiers and the system manager. Unit admins and HR
 managers of the employee's own unit see discipline records and masked
 identity numbers; division admins and leadership see none of it (they work
-with lists and aggregates). This table is the one place the rule lives.
+with lists and aggregates). The code table below is the default and the one
+place the rule lives; the Pengelola SMART overrides single cells from the UI
+(``FieldGrant``), except the rows in ``LOCKED_ROLES``.
 """
 
 from __future__ import annotations
 
-from django.db import models
-
-from smart.access.models import Role
+from smart.access.models import Access, FieldClass, FieldGrant, Role
 from smart.access.policies import has_role, role_scope
 
-
-class FieldClass(models.TextChoices):
-    IDENTITY = "identity", "identity numbers"
-    PERSONAL = "personal", "addresses and medical data"
-    DISCIPLINE = "discipline", "discipline records"
-
-
-class Access(models.IntegerChoices):
-    NONE = 0, "absent"
-    MASKED = 1, "masked"
-    FULL = 2, "full"
-
+__all__ = ["Access", "FieldClass", "D3_TABLE", "LOCKED_ROLES", "d3_table", "specific_access",
+           "mask_number"]
 
 _FULL = dict.fromkeys(FieldClass, Access.FULL)
 _NONE = dict.fromkeys(FieldClass, Access.NONE)
 _UNIT = {FieldClass.IDENTITY: Access.MASKED, FieldClass.PERSONAL: Access.NONE,
          FieldClass.DISCIPLINE: Access.FULL}
 
+# The defaults of security.md D-3. The Pengelola SMART may override a cell
+# (``FieldGrant``); without an override this table applies.
 D3_TABLE: dict[str, dict[FieldClass, Access]] = {
     Role.VERIFIER: _FULL,
     Role.SYSTEM_MANAGER: _FULL,
@@ -42,20 +34,56 @@ D3_TABLE: dict[str, dict[FieldClass, Access]] = {
     Role.LEADERSHIP: _NONE,
 }
 
+# Rows nobody may change: verifiers compare the full values with the documents
+# (Pasal 14) and the system manager keeps the data and the table itself, so
+# lowering either would stop work the regulation requires, or lock the only
+# editor out. The employee's own record is always shown in full (UU 27/2022
+# right of access); it is not a row of the table at all.
+LOCKED_ROLES = frozenset({Role.VERIFIER, Role.SYSTEM_MANAGER})
+
+
+def d3_table(user=None) -> dict[str, dict[FieldClass, Access]]:
+    """The table in force: the code defaults with the overrides on top.
+
+    One query, cached on ``user`` (the request's user object) when given, so
+    a page pays it once however many records it shows.
+    """
+    cached = getattr(user, "_smart_d3", None)
+    if cached is not None:
+        return cached
+    table = {role: dict(grants) for role, grants in D3_TABLE.items()}
+    for role, field_class, access in FieldGrant.objects.values_list(
+            "role", "field_class", "access"):
+        if role in table and role not in LOCKED_ROLES:
+            table[role][FieldClass(field_class)] = Access(access)
+    if user is not None:
+        user._smart_d3 = table
+    return table
+
 
 def specific_access(user, *, unit_path: str, is_own: bool) -> dict[FieldClass, Access]:
     """What the user may see of one employee's SPECIFIC data: the most generous
-    grant among their roles whose scope holds the employee's unit."""
+    grant among their roles whose scope holds the employee's unit.
+
+    A locked role (always full) answers without reading the overrides.
+    """
     if is_own:
         return dict(_FULL)
-    best = dict(_NONE)
-    for role, grants in D3_TABLE.items():
+    covering = []
+    for role in D3_TABLE:
         if not has_role(user, role):
             continue
         scope = role_scope(user, role)
-        if not (scope.everything or any(unit_path.startswith(p) for p in scope.unit_paths)):
-            continue
-        for field_class, access in grants.items():
+        if scope.everything or any(unit_path.startswith(p) for p in scope.unit_paths):
+            covering.append(role)
+    if any(role in LOCKED_ROLES for role in covering):
+        return dict(_FULL)
+    best = dict(_NONE)
+    if not covering:
+        return best
+    table = d3_table(user)
+    for role in covering:
+        for field_class, access in table[role].items():
             best[field_class] = max(best[field_class], access)
     return best
 

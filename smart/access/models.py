@@ -71,9 +71,26 @@ class RoleAssignment(models.Model):
 
 class DelegationQuerySet(models.QuerySet):
     def in_force(self, on: datetime.date | None = None) -> DelegationQuerySet:
+        """Delegations that give roles on the day (today by default): current,
+        and both accounts active."""
+        return self.current(on).filter(holder__is_active=True, acting__is_active=True)
+
+    def current(self, on: datetime.date | None = None) -> DelegationQuerySet:
+        """Dates hold the day and not ended early, whatever the accounts' state."""
         on = on or timezone.localdate()
-        return self.filter(valid_from__lte=on, valid_to__gte=on, holder__is_active=True,
-                           acting__is_active=True)
+        return self.filter(valid_from__lte=on, valid_to__gte=on, ended_at__isnull=True)
+
+    def upcoming(self, on: datetime.date | None = None) -> DelegationQuerySet:
+        on = on or timezone.localdate()
+        return self.filter(valid_from__gt=on, ended_at__isnull=True)
+
+    def finished(self, on: datetime.date | None = None) -> DelegationQuerySet:
+        """Lapsed after their end date, or ended early."""
+        on = on or timezone.localdate()
+        return self.filter(Q(valid_to__lt=on) | Q(ended_at__isnull=False))
+
+    def involving(self, user) -> DelegationQuerySet:
+        return self.filter(Q(holder=user) | Q(acting=user))
 
 
 class Delegation(models.Model):
@@ -93,13 +110,21 @@ class Delegation(models.Model):
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid to"))
     decree = models.CharField(_("warrant (surat perintah)"), max_length=200, blank=True)
+    decree_date = models.DateField(_("warrant date"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                                   blank=True, related_name="+", verbose_name=_("recorded by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    ended_at = models.DateTimeField(_("ended early at"), null=True, blank=True)
+    ended_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                                 blank=True, related_name="+", verbose_name=_("ended by"))
+    end_reason = models.TextField(_("reason for ending early"), blank=True)
 
     objects = DelegationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("acting appointment")
         verbose_name_plural = _("acting appointments")
+        ordering = ["-valid_from", "-id"]
         constraints = [
             models.CheckConstraint(condition=models.Q(valid_to__gte=models.F("valid_from")),
                                    name="access_delegation_dates_in_order"),
@@ -109,6 +134,15 @@ class Delegation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.acting} a.n. {self.holder}"
+
+    def status(self, on: datetime.date | None = None) -> str:
+        """"active", "upcoming", "lapsed" or "ended" (ended early)."""
+        on = on or timezone.localdate()
+        if self.ended_at is not None:
+            return "ended"
+        if self.valid_to < on:
+            return "lapsed"
+        return "upcoming" if self.valid_from > on else "active"
 
 
 class AccessStage(models.TextChoices):
@@ -193,3 +227,42 @@ class AccessRequestEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request_id}: {self.from_stage} → {self.to_stage}"
+
+
+class FieldClass(models.TextChoices):
+    """The SPECIFIC personal data of security.md D-3, by class."""
+
+    IDENTITY = "identity", _("Identity numbers")
+    PERSONAL = "personal", _("Addresses and medical data")
+    DISCIPLINE = "discipline", _("Discipline records")
+
+
+class Access(models.IntegerChoices):
+    NONE = 0, _("absent")
+    MASKED = 1, _("masked")
+    FULL = 2, _("full")
+
+
+class FieldGrant(models.Model):
+    """The Pengelola SMART's override of one cell of the D-3 table
+    (``access.fields.D3_TABLE``); without a row the code table applies."""
+
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    field_class = models.CharField(_("field class"), max_length=10, choices=FieldClass.choices)
+    access = models.PositiveSmallIntegerField(_("access"), choices=Access.choices)
+    reason = models.TextField(_("reason"))
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
+                                   related_name="+", verbose_name=_("changed by"))
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("field class grant")
+        verbose_name_plural = _("field class grants")
+        constraints = [
+            models.UniqueConstraint(fields=["role", "field_class"],
+                                    name="access_fieldgrant_one_per_cell"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} / {self.get_field_class_display()}: " \
+               f"{self.get_access_display()}"

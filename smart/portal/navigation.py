@@ -41,6 +41,10 @@ ENTRIES = [
     NavEntry("portal:accounts", _("User accounts"), "person-gear",
              frozenset({Role.SUPER_ADMIN, Role.SYSTEM_MANAGER})),
     NavEntry("accounts:security", _("Account security"), "key", None),
+    NavEntry("portal:delegations", _("Acting officials (Plt/Plh)"), "person-badge",
+             frozenset({Role.HR_MANAGER, Role.SYSTEM_MANAGER})),
+    NavEntry("portal:field_classes", _("Field classes"), "incognito",
+             frozenset({Role.SYSTEM_MANAGER})),
 ]
 
 

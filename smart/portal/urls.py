@@ -1,6 +1,14 @@
 from django.urls import path
 
-from smart.portal import access_views, account_views, holidays, views
+
+from smart.portal import (
+    access_views,
+    account_views,
+    delegation_views,
+    field_class_views,
+    holidays,
+    views,
+)
 
 app_name = "portal"
 urlpatterns = [
@@ -21,4 +29,11 @@ urlpatterns = [
     path("akun-pengguna/<int:pk>/", account_views.account_detail, name="account_detail"),
     path("akun-pengguna/<int:pk>/<slug:action>/", account_views.account_action,
          name="account_action"),
+    # akses/kelas-data/: the D-3 field-class table, edited by the Pengelola SMART
+    path("akses/kelas-data/", field_class_views.table, name="field_classes"),
+    path("akses/kelas-data/ubah/", field_class_views.change, name="field_class_change"),
+    # plt/: acting officials (Plt/Plh, Pasal 33), recorded and ended by the Pengelola SMART
+    path("plt/", delegation_views.delegation_list, name="delegations"),
+    path("plt/catat/", delegation_views.create, name="delegation_create"),
+    path("plt/<int:pk>/akhiri/", delegation_views.end, name="delegation_end"),
 ]

@@ -2,9 +2,10 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.csrf import requires_csrf_token
 
-from smart.access.models import RoleAssignment
+from smart.access.models import Delegation, RoleAssignment
 from smart.people.services import headcount_for
 
 
@@ -12,8 +13,13 @@ def home(request):
     assignments = (
         RoleAssignment.objects.in_force().filter(user=request.user).select_related("unit")
     )
+    # Appointments the user takes part in, today or later (one query).
+    delegations = (Delegation.objects.involving(request.user).filter(
+        valid_to__gte=timezone.localdate(), ended_at__isnull=True)
+        .select_related("holder", "acting").order_by("valid_from", "id"))
     return render(request, "portal/home.html", {
         "assignments": assignments,
+        "delegations": delegations,
         "headcount": headcount_for(request.user),
         "own_employee": getattr(request.user, "employee", None),
     })
