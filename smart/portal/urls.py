@@ -1,6 +1,5 @@
 from django.urls import path
 
-
 from smart.portal import (
     access_views,
     account_views,

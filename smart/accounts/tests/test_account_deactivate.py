@@ -46,7 +46,7 @@ def test_deactivation_ends_every_session_of_the_account_and_only_those(cast):
     assert colleague.get(HOME).status_code == 200
     event = AuditEvent.objects.get(action="accounts.user.deactivate")
     assert (event.actor, event.target_id) == (cast.system_manager, str(cast.employee.pk))
-    assert event.data == {"sessions_ended": 2}
+    assert event.data == {"sessions_ended": 2, "reason": ""}
     assert audit_verify_chain() is None
 
 
