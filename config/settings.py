@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "smart.access",
     "smart.accounts",
     "smart.notifications",
+    "smart.releases",
     "smart.people",
     "smart.documents",
     "smart.records",
@@ -254,3 +255,8 @@ SMART_REGENCY_NAME = "Kabupaten Kuantan Singingi"
 SMART_EMPLOYEE_PAGE_SIZE = 25
 # Supporting documents: one limit for form, API and server (defect 24).
 SMART_DOCUMENT_MAX_BYTES = env.int("SMART_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Data releases (Perbup 35/2020 Pasal 24(2)): an export of others' personal data
+# with more rows than this, or with SPECIFIC data, needs the Pengelola SMART's
+# approval; an approved release is usable for this many days.
+SMART_RELEASE_ROW_THRESHOLD = env.int("SMART_RELEASE_ROW_THRESHOLD", default=100)
+SMART_RELEASE_VALID_DAYS = env.int("SMART_RELEASE_VALID_DAYS", default=7)

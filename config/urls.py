@@ -12,6 +12,7 @@ urlpatterns = [
     path("usulan/", include("smart.changes.urls")),
     path("dokumen/", include("smart.documents.urls")),
     path("notifikasi/", include("smart.notifications.urls")),
+    path("rilis-data/", include("smart.releases.urls")),
     # Public: the language switch is on the sign-in page too.
     path("bahasa/", login_not_required(set_language), name="set_language"),
 ]

@@ -57,6 +57,14 @@ MATRIX = {
         "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
         "super_admin": 404, "leader": 200,
     }),
+    # The full DRH (SPECIFIC data) is a data release (Perbup 35/2020 Pasal 24(2)): those
+    # who would see SPECIFIC data get the gate's 403 page until their release is
+    # approved; division admins and leadership see none, so theirs is the plain DRH.
+    "records:drh_full": (lambda c: [c.colleague_a.pk], {
+        "anonymous": 302, "employee": 404, "admin_a": 403, "admin_b": 404,
+        "hr_manager_b": 404, "verifier": 403, "system_manager": 403, "division_admin": 200,
+        "super_admin": 404, "leader": 200,
+    }),
     # The plain employee's own document (unit A): the owner, unit A's admin and
     # regency-wide readers download it; everyone else gets a 404.
     # Record entries of the colleague in unit A: read like the profile; written
@@ -153,6 +161,18 @@ MATRIX = {
     "portal:delegation_create": (None, {**_all(404), "anonymous": 302, "system_manager": 200}),
     "portal:delegation_end": (lambda c: [make_delegation(c).pk],
                               {**_all(405), "anonymous": 302}),
+    # Data releases concern those who read others' personnel data. The request form
+    # opens only from a gate's signed link, for the user it was made for (here the
+    # verifier); a release is read by its requester and the SMART manager.
+    "releases:list": (None, {**_all(200), "anonymous": 302, "employee": 404,
+                             "super_admin": 404}),
+    "releases:request": (lambda c: [make_release_link(c)], {
+        **_all(404), "anonymous": 302, "verifier": 200,
+    }),
+    "releases:detail": (lambda c: [make_release(c).pk], {
+        **_all(404), "anonymous": 302, "verifier": 200, "system_manager": 200,
+    }),
+    "releases:move": (lambda c: [make_release(c).pk], {**_all(405), "anonymous": 302}),
 }
 
 
@@ -164,6 +184,26 @@ def make_delegation(cast):
     return Delegation.objects.create(
         holder=cast.admin_a, acting=cast.admin_b, kind=Delegation.Kind.PLH,
         valid_from=datetime.date.today(), valid_to=datetime.date.today(), decree="SPRIN/1")
+
+
+def _release_export(cast):
+    from smart.releases.policies import Export
+
+    return Export(code="records.drh", label="DRH lengkap REKAN DINKES", rows=1,
+                  specific=True, params={"employee": cast.colleague_a.pk})
+
+
+def make_release_link(cast):
+    from smart.releases.gate import export_token
+
+    return export_token(cast.verifier, _release_export(cast))
+
+
+def make_release(cast):
+    from smart.releases.services import release_request
+
+    return release_request(requester=cast.verifier, export=_release_export(cast),
+                           purpose="Bahan sidang Baperjakat.")
 
 
 def make_access_request(cast):

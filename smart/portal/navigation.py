@@ -36,6 +36,8 @@ ENTRIES = [
     NavEntry("changes:oversight", _("Deadline monitoring"), "alarm",
              frozenset({Role.SYSTEM_MANAGER, Role.HR_MANAGER})),
     NavEntry("portal:holidays", _("Working-day calendar"), "calendar3", None),
+    NavEntry("releases:list", _("Data releases"), "box-arrow-up-right",
+             frozenset(PERSONNEL_READERS)),
     NavEntry("portal:access_requests", _("Access requests"), "person-lock",
              frozenset({Role.HR_MANAGER, Role.SYSTEM_MANAGER, Role.SUPER_ADMIN})),
     NavEntry("portal:accounts", _("User accounts"), "person-gear",

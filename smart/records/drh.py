@@ -128,8 +128,10 @@ def indonesian_datetime(value: datetime.datetime) -> str:
 
 
 def drh_pdf(employee: Employee, *, printed_by: User, on: datetime.datetime | None = None,
-            hide: frozenset[str] = frozenset()) -> bytes:
-    """The employee's DRH as PDF bytes, stamped on every page with the printer and time."""
+            hide: frozenset[str] = frozenset(), release_note: str = "") -> bytes:
+    """The employee's DRH as PDF bytes, stamped on every page with the printer and time,
+    and with ``release_note`` (who it was released to, the request) when a data
+    release opened it (security.md Z9)."""
     on = on or timezone.now()
     with translation.override("id"):
         story = [
@@ -147,18 +149,20 @@ def drh_pdf(employee: Employee, *, printed_by: User, on: datetime.datetime | Non
         buffer, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
         title=f"Daftar Riwayat Hidup {employee.display_name}", author="SMART",
-        subject=f"NIP {employee.nip_grouped}", creator="SMART",
+        subject=f"NIP {employee.nip_grouped}", creator="SMART", keywords=release_note,
     )
-    document.build(story, canvasmaker=functools.partial(_FooterCanvas, footer=footer))
+    document.build(story, canvasmaker=functools.partial(_FooterCanvas, footer=footer,
+                                                        release_note=release_note))
     return buffer.getvalue()
 
 
 class _FooterCanvas(canvas.Canvas):
     """Holds every page back until the end, so each footer can say "X dari Y"."""
 
-    def __init__(self, *args, footer: str, **kwargs) -> None:
+    def __init__(self, *args, footer: str, release_note: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
+        self._release_note = release_note
         self._pages: list[dict] = []
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -182,6 +186,10 @@ class _FooterCanvas(canvas.Canvas):
         self.setFillColor(colors.dimgrey)
         self.drawCentredString(MARGIN_LEFT + WIDTH / 2, y,
                                self._footer.format(page=page, pages=pages))
+        if self._release_note:
+            self.setFont("Helvetica-Bold", 7.5)
+            self.setFillColor(colors.black)
+            self.drawCentredString(MARGIN_LEFT + WIDTH / 2, y - 3.5 * mm, self._release_note)
         self.restoreState()
 
 

@@ -31,6 +31,18 @@ def access_of(user, employee: Employee) -> dict[FieldClass, Access]:
                            is_own=employee.user_id is not None and employee.user_id == user.pk)
 
 
+def without_specific(access: dict[FieldClass, Access]) -> dict[FieldClass, Access]:
+    """The grants for a file that leaves SMART without a data release: identity
+    numbers at most masked, no addresses, medical data or discipline records."""
+    return {FieldClass.IDENTITY: min(access[FieldClass.IDENTITY], Access.MASKED),
+            FieldClass.PERSONAL: Access.NONE, FieldClass.DISCIPLINE: Access.NONE}
+
+
+def shows_specific(access: dict[FieldClass, Access]) -> bool:
+    """Whether SPECIFIC data would be shown in full (a masked number is not)."""
+    return any(level == Access.FULL for level in access.values())
+
+
 def shown_value(value, access: Access):
     if access == Access.FULL or value in (None, ""):
         return value
