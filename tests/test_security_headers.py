@@ -31,8 +31,9 @@ HTTPS_SETTINGS = ["SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SESSION_COOKIE
 
 
 def _production_env(tmp_path) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    # Nothing of the test run leaks in (the e2e tests set DJANGO_ALLOW_ASYNC_UNSAFE).
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")
+           and k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
     env.update(HTTPS="true", SECRET_KEY=secrets.token_urlsafe(64),
                ALLOWED_HOSTS="smart.kuansing.go.id", SMART_DATA_DIR=str(tmp_path),
                DJANGO_SETTINGS_MODULE="config.settings")
