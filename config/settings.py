@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -70,10 +71,13 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that renders, so request.csp_nonce exists for every template.
+    "csp.middleware.CSPMiddleware",
     "smart.portal.middleware.HttpHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -108,6 +112,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
                 "smart.portal.context_processors.navigation",
                 "smart.notifications.context_processors.unread_count",
             ],
@@ -177,11 +182,43 @@ SESSION_SAVE_EVERY_REQUEST = True
 SMART_SESSION_MAX_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env.bool("HTTPS", default=False)
-CSRF_COOKIE_SECURE = env.bool("HTTPS", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# HTTPS=true in production (security.md C3, ASVS 3.3.x/3.4.1): HSTS for a year on the
+# host and its subdomains, plain-HTTP requests redirected, cookies only over TLS and
+# with the __Host- prefix (Secure, Path=/, no Domain: a sibling subdomain cannot set
+# or overwrite them). Off by default so `make run` works on http://127.0.0.1.
+HTTPS = env.bool("HTTPS", default=False)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+# HSTS preload commits the whole registered domain (kuansing.go.id, run by the
+# regency, not by SMART) to HTTPS for months and is slow to undo (docs/decisions.md).
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Content-Security-Policy (django-csp 4.0, security.md C3): only SMART's own files run
+# or style the page; inline <script> needs the per-request nonce, inline style
+# attributes are refused. Document downloads send their own "sandbox" policy, which
+# the middleware leaves alone (it never replaces a header a view set).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 CSRF_FAILURE_VIEW = "smart.portal.views.csrf_failure"
 
 # Sign-in lockout (django-axes, security.md G10): 5 failures within 15 minutes lock
@@ -208,6 +245,11 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if SMART_PROXY_COUNT > 0 else ["REMOTE_ADDR"]
 )
 IPWARE_STRICT = False
+# Behind a TLS-terminating proxy gunicorn sees plain HTTP; the proxy says "https" in
+# X-Forwarded-Proto (and must overwrite what a client sent), else SECURE_SSL_REDIRECT
+# would redirect forever.
+if SMART_PROXY_COUNT > 0:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]

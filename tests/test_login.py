@@ -1,5 +1,7 @@
 """Employees sign in with their NIP, typed with or without the printed spaces."""
 
+from urllib.parse import quote
+
 import pytest
 from django.urls import reverse
 
@@ -45,3 +47,22 @@ def test_an_old_sign_out_bookmark_asks_before_signing_out(client, cast):
     assert client.get(reverse("portal:home")).status_code == 200  # still signed in
     response = client.post(reverse("accounts:logout"), follow=True)
     assert "Anda telah keluar." in response.content.decode()
+
+
+@pytest.mark.parametrize("target", [
+    "https://evil.example/", "//evil.example/", "http://evil.example/akun/masuk/",
+    "https:evil.example", "/\\evil.example/", "javascript:alert(1)",
+])
+def test_v4_a_next_to_another_host_falls_back_to_the_home_page(client, cast, target):
+    """V4 (ASVS 3.7.2): after sign-in only same-site next= targets are followed."""
+    response = client.post(f"{reverse('accounts:login')}?next={quote(target)}",
+                           {"username": cast.employee.username, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.headers["Location"] == reverse("portal:home")
+
+
+def test_v4_a_next_on_this_site_is_followed(client, cast):
+    target = reverse("people:my_profile")
+    response = client.post(f"{reverse('accounts:login')}?next={quote(target)}",
+                           {"username": cast.employee.username, "password": PASSWORD})
+    assert response.headers["Location"] == target

@@ -108,8 +108,12 @@ def reference_data(transactional_db):
 
     from django.apps import apps
 
+    from smart.documents.models import DocumentType
     from smart.references.models import Sex
 
     if not Sex.objects.exists():
         importlib.import_module("smart.references.migrations.0002_seed_national_codes").seed(
+            apps, None)
+    if not DocumentType.objects.exists():
+        importlib.import_module("smart.documents.migrations.0002_seed_document_types").seed(
             apps, None)

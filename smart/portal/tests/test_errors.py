@@ -12,7 +12,15 @@ def _boom(request):
     raise RuntimeError("simulated failure")
 
 
-urlpatterns = [path("boom/", _boom)]
+LEAKY_SQL = "SELECT nik FROM people_employee WHERE nik = '1409024312850001'"
+
+
+def _leaky_boom(request):
+    # What an unhandled database error carries: the SQL, a value and a file path.
+    raise RuntimeError(f"{LEAKY_SQL} at {__file__}")
+
+
+urlpatterns = [path("boom/", _boom), path("leaky-boom/", _leaky_boom)]
 handler500 = views.server_error
 handler404 = views.page_not_found
 
@@ -35,6 +43,24 @@ def test_a_server_error_is_a_friendly_500_without_details(cast):
     body = response.content.decode()
     assert "Terjadi kesalahan" in body
     assert "simulated failure" not in body and "Traceback" not in body
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF=__name__)
+def test_c2_an_induced_exception_shows_no_sql_path_or_settings(cast):
+    """C2 (ASVS 16.5.1): the generic Indonesian 500 page, and nothing of the error."""
+    client = Client(raise_request_exception=False)
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    response = client.get("/leaky-boom/")
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "Terjadi kesalahan pada server" in body
+    for leak in ("Traceback", "SELECT", "people_employee", "1409024312850001", __file__,
+                 "/work/", ".py", "SECRET_KEY", "settings"):
+        assert leak not in body, leak
+    # Styled by a static file, not an inline <style> the CSP would refuse.
+    assert "<style" not in body and "/static/css/error.css" in body
+    assert "style-src 'self'" in response.headers["Content-Security-Policy"]
 
 
 @pytest.mark.django_db
