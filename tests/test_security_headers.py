@@ -137,7 +137,7 @@ def test_c3_with_https_the_answers_carry_hsts_and_host_prefixed_secure_cookies(t
         csrf = page.cookies["__Host-csrftoken"]
         assert csrf["secure"] is True and csrf["path"] == "/" and csrf["domain"] == ""
 
-        signed_in = client.post(LOGIN, {"username": cast.verifier.username,
+        signed_in = client.post(LOGIN, {"username": cast.employee.username,
                                         "password": PASSWORD}, secure=True)
         assert signed_in.status_code == 302
         session = signed_in.cookies["__Host-sessionid"]
