@@ -114,6 +114,7 @@ def otp_setup(request):
         return redirect(f"{reverse('accounts:otp_verify')}?{request.GET.urlencode()}")
     device = pending_enrolment(request.user)
     form = OtpForm(request.POST or None)
+    form.fields["token"].help_text = ""  # backup codes do not confirm an enrolment
     if request.method == "POST" and device is not None and form.is_valid():
         try:
             codes = totp_enrolment_confirm(request=request, device=device,

@@ -102,7 +102,8 @@ def account_detail(request, pk: int):
     account = get_object_or_404(_accounts(), pk=pk)
     return render(request, "portal/account_detail.html", {
         "account": account, "is_self": account.pk == request.user.pk,
-        "reason_form": ReasonForm(), "email_form": EmailForm(initial={"email": account.email}),
+        "reason_form": ReasonForm(auto_id="id_reset_%s"),
+        "state_form": ReasonForm(auto_id="id_state_%s"), "email_form": EmailForm(initial={"email": account.email}),
         "employee": Employee.objects.filter(user=account).select_related("unit").first(),
     })
 
