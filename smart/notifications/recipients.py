@@ -35,10 +35,15 @@ def unit_admins_for(unit: Unit) -> list:
     ))
 
 
+def holders_of(role: str) -> list:
+    """Everyone holding ``role`` today, whatever its scope."""
+    return _holders(RoleAssignment.objects.in_force().filter(role=role))
+
+
 def verifiers() -> list:
     """Verifiers act on every unit's requests (Perbup 35/2020 Pasal 14)."""
-    return _holders(RoleAssignment.objects.in_force().filter(role=Role.VERIFIER))
+    return holders_of(Role.VERIFIER)
 
 
 def system_managers() -> list:
-    return _holders(RoleAssignment.objects.in_force().filter(role=Role.SYSTEM_MANAGER))
+    return holders_of(Role.SYSTEM_MANAGER)

@@ -23,20 +23,13 @@ from smart.access.models import (
 )
 from smart.access.workflow import MOVES, may_make, may_propose_in, may_revoke
 from smart.audit.services import audit_record
+from smart.notifications.recipients import holders_of
 from smart.notifications.services import notify
 from smart.people.models import Employee
 
 
 class AccessRefused(Exception):
     """A proposal, move or revocation that the rules do not allow (Indonesian text)."""
-
-
-def holders_of(role: str) -> list:
-    User = get_user_model()
-    return list(User.objects.filter(
-        is_active=True,
-        pk__in=RoleAssignment.objects.in_force().filter(role=role).values("user_id"),
-    ).order_by("pk"))
 
 
 def _url(request: AccessRequest) -> str:
