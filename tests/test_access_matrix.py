@@ -125,6 +125,8 @@ MATRIX = {
                                    {**_all(405), "anonymous": 302}),
     "portal:access_assignment_revoke": (lambda c: [c.admin_b.role_assignments.first().pk],
                                         {**_all(405), "anonymous": 302}),
+    # The audit log (R-CONF-1): the Pengelola SMART only.
+    "portal:audit_log": (None, {**_all(404), "anonymous": 302, "system_manager": 200}),
 }
 
 

@@ -38,6 +38,8 @@ ENTRIES = [
     NavEntry("portal:holidays", _("Working-day calendar"), "calendar3", None),
     NavEntry("portal:access_requests", _("Access requests"), "person-lock",
              frozenset({Role.HR_MANAGER, Role.SYSTEM_MANAGER, Role.SUPER_ADMIN})),
+    NavEntry("portal:audit_log", _("Audit log"), "journal-check",
+             frozenset({Role.SYSTEM_MANAGER})),
 ]
 
 

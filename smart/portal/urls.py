@@ -1,6 +1,6 @@
 from django.urls import path
 
-from smart.portal import access_views, holidays, views
+from smart.portal import access_views, audit_views, holidays, views
 
 app_name = "portal"
 urlpatterns = [
@@ -15,4 +15,6 @@ urlpatterns = [
     path("akses/<int:pk>/", access_views.detail, name="access_request_detail"),
     path("akses/<int:pk>/langkah/", access_views.move, name="access_request_move"),
     path("akses/penugasan/<int:pk>/cabut/", access_views.revoke, name="access_assignment_revoke"),
+    # jejak-audit/: the audit log, for the Pengelola SMART
+    path("jejak-audit/", audit_views.audit_log, name="audit_log"),
 ]
