@@ -35,7 +35,24 @@ def _secret_key() -> str:
     return key_file.read_text().strip()
 
 
+def _audit_key() -> str:
+    """The HMAC key of the audit chain: SMART_AUDIT_KEY, else a key generated
+    once and kept in DATA_DIR/audit_key (owner-only, outside git).
+
+    It is deliberately not in the database: whoever can write the audit table
+    but not read this key cannot recompute the hashes of edited rows.
+    """
+    if env.str("SMART_AUDIT_KEY", default=""):
+        return env.str("SMART_AUDIT_KEY")
+    key_file = DATA_DIR / "audit_key"
+    if not key_file.exists():
+        key_file.touch(mode=0o600)
+        key_file.write_text(secrets.token_urlsafe(48))
+    return key_file.read_text().strip()
+
+
 SECRET_KEY = _secret_key()
+SMART_AUDIT_KEY = _audit_key()
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -75,6 +92,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every audit event of the request carries its address and id.
+    "smart.audit.middleware.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything that renders, so request.csp_nonce exists for every template.
     "csp.middleware.CSPMiddleware",

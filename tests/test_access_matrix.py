@@ -173,6 +173,8 @@ MATRIX = {
         **_all(404), "anonymous": 302, "verifier": 200, "system_manager": 200,
     }),
     "releases:move": (lambda c: [make_release(c).pk], {**_all(405), "anonymous": 302}),
+    # The audit log (R-CONF-1): the Pengelola SMART only.
+    "portal:audit_log": (None, {**_all(404), "anonymous": 302, "system_manager": 200}),
 }
 
 

@@ -1,35 +1,67 @@
 """Writing and verifying the audit chain. Services call ``audit_record`` inside
-their own transaction, so an event exists exactly when its change does."""
+their own transaction, so an event exists exactly when its change does.
+
+Each event's hash is ``HMAC-SHA256(SMART_AUDIT_KEY, prev_hash + canonical JSON
+of the event)``. Every column that says what happened (time, actor, acting-for,
+action, target, data, before/after, address, request id) is in the hashed
+payload; only the ``actor`` foreign key is not, because deleting a user sets it
+to NULL while ``actor_label`` keeps the name.
+"""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
+import hmac
 import json
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from smart.audit import context
 from smart.audit.models import AuditEvent
 
 GENESIS = "0" * 64
 
 
+def _key() -> bytes:
+    return settings.SMART_AUDIT_KEY.encode()
+
+
 def _digest(prev_hash: str, event: dict) -> str:
     canonical = json.dumps(event, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256((prev_hash + canonical).encode()).hexdigest()
+    return hmac.new(_key(), (prev_hash + canonical).encode(), hashlib.sha256).hexdigest()
 
 
 def _payload(e: AuditEvent) -> dict:
     return {
-        "seq": e.seq, "at": e.at.isoformat(), "actor": e.actor_label, "action": e.action,
+        "seq": e.seq, "at": e.at.astimezone(datetime.UTC).isoformat(),
+        "actor": e.actor_label, "acting_for": e.acting_for, "action": e.action,
         "target_type": e.target_type, "target_id": e.target_id,
-        "target_label": e.target_label, "data": e.data,
+        "target_label": e.target_label, "data": e.data, "before": e.before,
+        "after": e.after, "ip": e.ip, "request_id": e.request_id,
     }
 
 
+def _plain(value):
+    """JSON as it will read back from the database (dates and decimals as text)."""
+    return None if value is None else json.loads(json.dumps(value, default=str))
+
+
 def audit_record(*, actor, action: str, target: models.Model | None = None,
-                 target_label: str = "", data: dict | None = None) -> AuditEvent:
-    """Append one event. ``action`` is dotted: "app.noun.verb"."""
+                 target_label: str = "", data: dict | None = None, acting_for: str = "",
+                 before: dict | None = None, after: dict | None = None,
+                 actor_label: str = "") -> AuditEvent:
+    """Append one event. ``action`` is dotted: "app.noun.verb".
+
+    ``acting_for`` names the official whose power the actor used (Plt/Plh);
+    ``before``/``after`` are the changed values of a write. The client address
+    and request id come from the current request, if any. ``actor_label``
+    names an actor without an account (the name typed at a failed sign-in).
+    """
+    origin = context.current()
     with transaction.atomic():
         # On PostgreSQL the row lock serialises writers; on SQLite the
         # IMMEDIATE transaction already holds the database write lock.
@@ -38,12 +70,17 @@ def audit_record(*, actor, action: str, target: models.Model | None = None,
             seq=(last.seq + 1) if last else 1,
             at=timezone.now(),
             actor=actor if getattr(actor, "pk", None) else None,
-            actor_label=str(actor) if actor is not None else "system",
+            actor_label=(actor_label or (str(actor) if actor is not None else "system"))[:200],
+            acting_for=acting_for[:200],
             action=action,
             target_type=target._meta.label_lower if target is not None else "",
             target_id=str(target.pk) if target is not None else "",
             target_label=(target_label or str(target or ""))[:300],
-            data=json.loads(json.dumps(data or {}, default=str)),
+            data=_plain(data or {}),
+            before=_plain(before),
+            after=_plain(after),
+            ip=origin.ip,
+            request_id=origin.request_id,
             prev_hash=last.hash if last else GENESIS,
         )
         event.hash = _digest(event.prev_hash, _payload(event))
@@ -51,14 +88,32 @@ def audit_record(*, actor, action: str, target: models.Model | None = None,
         return event
 
 
-def audit_verify_chain() -> int | None:
-    """The seq of the first broken event, or None when the chain is whole."""
+@dataclass(frozen=True)
+class ChainBreak:
+    """The first event at which the chain does not hold, and why."""
+
+    event: AuditEvent
+    reason: str  # "missing": events before it are gone; "link": prev_hash; "content"
+
+
+def audit_first_break() -> ChainBreak | None:
+    """Walk the chain in seq order; the first event that does not follow from
+    the one before it, or None when the chain is whole."""
     prev = GENESIS
     expected_seq = 1
-    for event in AuditEvent.objects.order_by("seq").iterator():
-        if (event.seq != expected_seq or event.prev_hash != prev
-                or event.hash != _digest(prev, _payload(event))):
-            return event.seq
+    for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000):
+        if event.seq != expected_seq:
+            return ChainBreak(event, "missing")
+        if event.prev_hash != prev:
+            return ChainBreak(event, "link")
+        if not hmac.compare_digest(event.hash, _digest(prev, _payload(event))):
+            return ChainBreak(event, "content")
         prev = event.hash
         expected_seq += 1
     return None
+
+
+def audit_verify_chain() -> int | None:
+    """The seq of the first broken event, or None when the chain is whole."""
+    broken = audit_first_break()
+    return broken.event.seq if broken else None

@@ -110,7 +110,7 @@ def request_move(*, request: ChangeRequest, move_name: str, actor, note: str = "
         locked.save()
         _event(locked, previous, move.target, move.name, actor, note, on_behalf_of)
         audit_record(actor=actor, action=f"changes.request.{move.name}", target=locked,
-                     data={"stage": move.target, "note": note, "on_behalf_of": on_behalf_of})
+                     data={"stage": move.target, "note": note}, acting_for=on_behalf_of)
         notify_move(locked, move.name, note)
     return locked
 

@@ -166,11 +166,12 @@ def employee_update(*, employee: Employee, values: dict, actor, reason: str) -> 
         employee.findings = identity_findings(employee)
         employee._change_reason = reason[:100]
         employee.save()
-        audit_record(actor=actor, action="people.employee.update", target=employee, data={
-            "reason": reason,
-            "changes": {name: [before[name], str(getattr(employee, name, ""))]
-                        for name in values if before[name] != str(getattr(employee, name, ""))},
-        })
+        after = {name: str(getattr(employee, name, "")) for name in values}
+        changed = [name for name in values if before[name] != after[name]]
+        audit_record(actor=actor, action="people.employee.update", target=employee,
+                     data={"reason": reason},
+                     before={name: before[name] for name in changed},
+                     after={name: after[name] for name in changed})
     return employee
 
 

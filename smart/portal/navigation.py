@@ -42,11 +42,13 @@ ENTRIES = [
              frozenset({Role.HR_MANAGER, Role.SYSTEM_MANAGER, Role.SUPER_ADMIN})),
     NavEntry("portal:accounts", _("User accounts"), "person-gear",
              frozenset({Role.SUPER_ADMIN, Role.SYSTEM_MANAGER})),
-    NavEntry("accounts:security", _("Account security"), "key", None),
     NavEntry("portal:delegations", _("Acting officials (Plt/Plh)"), "person-badge",
              frozenset({Role.HR_MANAGER, Role.SYSTEM_MANAGER})),
     NavEntry("portal:field_classes", _("Field classes"), "incognito",
              frozenset({Role.SYSTEM_MANAGER})),
+    NavEntry("portal:audit_log", _("Audit log"), "journal-check",
+             frozenset({Role.SYSTEM_MANAGER})),
+    NavEntry("accounts:security", _("Account security"), "key", None),
 ]
 
 

@@ -3,6 +3,7 @@ from django.urls import path
 from smart.portal import (
     access_views,
     account_views,
+    audit_views,
     delegation_views,
     field_class_views,
     holidays,
@@ -35,4 +36,6 @@ urlpatterns = [
     path("plt/", delegation_views.delegation_list, name="delegations"),
     path("plt/catat/", delegation_views.create, name="delegation_create"),
     path("plt/<int:pk>/akhiri/", delegation_views.end, name="delegation_end"),
+    # jejak-audit/: the audit log, for the Pengelola SMART
+    path("jejak-audit/", audit_views.audit_log, name="audit_log"),
 ]

@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Q
 
 from smart.audit.models import AuditEvent
+from smart.audit.services import audit_record
 from smart.people.models import Employee
 from smart.records.registry import KINDS
 
@@ -19,6 +20,7 @@ ACTION_LABELS = {
     "people.employee.import": "mengimpor data",
     "documents.document.download": "mengunduh dokumen",
     "documents.document.store": "menyimpan dokumen",
+    "records.personal_data.export": "mengunduh seluruh data",
 }
 
 
@@ -63,3 +65,10 @@ def personal_data_export(employee: Employee) -> dict[str, Any]:
 
 def personal_data_json(employee: Employee) -> str:
     return json.dumps(personal_data_export(employee), ensure_ascii=False, indent=2)
+
+
+def personal_data_download(*, employee: Employee, actor) -> str:
+    """The JSON download of everything held about the employee; every export
+    is on record (R-CONF-1), one's own too."""
+    audit_record(actor=actor, action="records.personal_data.export", target=employee)
+    return personal_data_json(employee)

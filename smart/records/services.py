@@ -50,13 +50,13 @@ def record_save(*, kind: RecordKind, employee: Employee, values: dict[str, Any],
         entry._change_reason = reason[:100]
         entry.save()
         after = {name: _value(entry, name) for name in kind.fields}
+        changed = [name for name in kind.fields if before[name] != after[name]]
         audit_record(
             actor=actor, action=f"records.{kind.slug}.{action}", target=entry,
             target_label=f"{employee.nip} {kind.label_singular}: {entry}",
-            data={"reason": reason, "changes": {
-                name: [before[name], after[name]]
-                for name in kind.fields if before[name] != after[name]
-            }},
+            data={"reason": reason},
+            before={name: before[name] for name in changed} if action == "update" else None,
+            after={name: after[name] for name in changed},
         )
         if kind.model in (RankHistory, PositionHistory):
             employee_refresh_current(employee)
@@ -71,7 +71,8 @@ def record_delete(*, kind: RecordKind, entry: RecordEntry, actor, reason: str) -
         entry._change_reason = reason[:100]
         audit_record(actor=actor, action=f"records.{kind.slug}.delete", target=entry,
                      target_label=f"{employee.nip} {kind.label_singular}: {label}",
-                     data={"reason": reason})
+                     data={"reason": reason},
+                     before={name: _value(entry, name) for name in kind.fields})
         entry.delete()
         if kind.model in (RankHistory, PositionHistory):
             employee_refresh_current(employee)

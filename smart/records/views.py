@@ -22,7 +22,7 @@ from smart.records.completeness import completeness_of
 from smart.records.drh import drh_pdf
 from smart.records.forms import AsOfForm
 from smart.records.history import entry_history
-from smart.records.personal_data import action_label, personal_data_json, processing_log
+from smart.records.personal_data import action_label, personal_data_download, processing_log
 from smart.records.policies import may_correct_directly
 from smart.records.privacy import (
     HIDDEN,
@@ -199,7 +199,7 @@ def my_data_download(request):
     employee = Employee.objects.filter(user=request.user).first()
     if employee is None:
         raise Http404
-    response = HttpResponse(personal_data_json(employee),
+    response = HttpResponse(personal_data_download(employee=employee, actor=request.user),
                             content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=f"data-saya-{employee.nip}.json")

@@ -61,3 +61,16 @@ def test_the_employee_role_is_never_delegated(cast):
     assert Role.UNIT_ADMIN in roles_of(acting)
     delegated = {role for role, _path, _holder in _delegated(acting)}
     assert delegated == {Role.UNIT_ADMIN}  # the holder also has the employee role
+
+
+def test_the_audit_event_names_whom_the_acting_official_acted_for(cast):
+    """R-CONF-1: acting-for is its own, hashed column of the audit event."""
+    from smart.audit.models import AuditEvent
+    from smart.audit.services import audit_verify_chain
+
+    acting = _delegate(cast)
+    request_move(request=_propose_rank(cast), move_name="forward", actor=acting)
+    event = AuditEvent.objects.get(action="changes.request.forward")
+    assert event.actor == acting and event.acting_for == str(cast.admin_a)
+    assert "on_behalf_of" not in event.data
+    assert audit_verify_chain() is None
