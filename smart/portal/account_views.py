@@ -103,7 +103,8 @@ def account_detail(request, pk: int):
     return render(request, "portal/account_detail.html", {
         "account": account, "is_self": account.pk == request.user.pk,
         "reason_form": ReasonForm(auto_id="id_reset_%s"),
-        "state_form": ReasonForm(auto_id="id_state_%s"), "email_form": EmailForm(initial={"email": account.email}),
+        "state_form": ReasonForm(auto_id="id_state_%s"),
+        "email_form": EmailForm(initial={"email": account.email}),
         "employee": Employee.objects.filter(user=account).select_related("unit").first(),
     })
 
