@@ -53,6 +53,9 @@ ENTRIES = [
 
 
 def navigation_for(user, current_path: str) -> list[dict]:
+    """The entries the user's roles open; the one whose address is the longest
+    prefix of the current page is marked active (``/akses/kelas-data/`` belongs to
+    "Kelas data", not to "Usulan hak akses" at ``/akses/``)."""
     if not getattr(user, "is_authenticated", False):
         return []
     roles = roles_of(user)
@@ -64,6 +67,10 @@ def navigation_for(user, current_path: str) -> list[dict]:
             url = reverse(entry.url_name)
         except NoReverseMatch:
             continue
-        active = current_path == url if url == "/" else current_path.startswith(url)
-        items.append({"url": url, "label": entry.label, "icon": entry.icon, "active": active})
+        items.append({"url": url, "label": entry.label, "icon": entry.icon, "active": False})
+    matching = [item for item in items
+                if (current_path == "/" if item["url"] == "/"
+                    else current_path.startswith(item["url"]))]
+    if matching:
+        max(matching, key=lambda item: len(item["url"]))["active"] = True
     return items
