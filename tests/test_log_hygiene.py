@@ -6,7 +6,9 @@ import logging
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.otp import code_for
 from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +21,11 @@ def test_l4_logs_hold_no_password_and_no_full_nik(cast, caplog):
     login = reverse("accounts:login")
     client.post(login, {"username": cast.verifier.username, "password": "salah-" + PASSWORD})
     client.post(login, {"username": colleague_nik, "password": PASSWORD})
+    device = TOTPDevice.objects.create(user=cast.verifier, name="ponsel", confirmed=True)
     assert client.post(login, {"username": cast.verifier.username,
                                "password": PASSWORD}).status_code == 302
+    assert client.post(reverse("accounts:otp_verify"),
+                       {"token": code_for(device)}).status_code == 302
     # The verifier sees NIKs in full (D-3): the page has it, the logs must not.
     page = client.get(reverse("records:profile", args=[cast.colleague_a.pk]))
     assert page.status_code == 200 and colleague_nik in page.content.decode()

@@ -6,17 +6,16 @@ real TOTP codes computed from the enrolled secret, as the phone app would.
 """
 
 import re
-import time
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from smart.accounts.mfa import second_factor_reset
 from smart.audit.models import AuditEvent
+from tests.otp import code_for
 from tests.personas import PASSWORD
 from tests.test_access_matrix import MATRIX
 
@@ -31,14 +30,6 @@ def signed_in_with_password(user) -> Client:
                             {"username": user.username, "password": PASSWORD})
     assert response.status_code == 302
     return browser
-
-
-def code_for(device: TOTPDevice, steps_ahead: int = 0) -> str:
-    """What the authenticator app shows now (or ``steps_ahead`` periods later:
-    a code is accepted once, and the app's clock may run a little ahead)."""
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = time.time() + steps_ahead * device.step
-    return f"{totp.token():0{device.digits}d}"
 
 
 def enrol(browser: Client, user) -> list[str]:
