@@ -12,3 +12,11 @@ def code_for(device: TOTPDevice, steps_ahead: int = 0) -> str:
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time = time.time() + steps_ahead * device.step
     return f"{totp.token():0{device.digits}d}"
+
+
+def last_accepted_code(device: TOTPDevice) -> str:
+    """The code of the period whose code was last accepted (a reused code)."""
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = device.t0 + device.last_t * device.step
+    return f"{totp.token():0{device.digits}d}"

@@ -119,6 +119,23 @@ def second_factor_verify(*, request, token: str) -> bool:
     return False
 
 
+def code_already_used(user, token: str) -> bool:
+    """Whether ``token`` is the authenticator code that was last accepted: each
+    period's code works once, so signing in twice within 30 seconds needs the
+    next code (the page says so instead of "wrong code")."""
+    from django_otp.oath import TOTP
+
+    token = token.strip().replace(" ", "")
+    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+        if device.last_t < 0 or not token.isdigit():
+            continue
+        totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+        totp.time = device.t0 + device.last_t * device.step
+        if f"{totp.token():0{device.digits}d}" == token:
+            return True
+    return False
+
+
 def second_factor_reset(*, user, actor, reason: str) -> None:
     """An account manager removes a lost phone: the user enrols again at the
     next sign-in. Their sessions end too."""

@@ -24,6 +24,7 @@ from smart.accounts.mfa import (
     authenticator_of,
     backup_codes_left,
     backup_codes_regenerate,
+    code_already_used,
     pending_enrolment,
     qr_svg,
     second_factor_required,
@@ -97,8 +98,12 @@ def otp_verify(request):
     if request.method == "POST" and form.is_valid():
         if second_factor_verify(request=request, token=form.cleaned_data["token"]):
             return redirect(_next_or_home(request))
-        form.add_error("token", _("The code is not right or has expired. Enter the code "
-                                  "now shown in the app, or one of your backup codes."))
+        if code_already_used(request.user, form.cleaned_data["token"]):
+            form.add_error("token", _("This code was just used. Each code works once: wait "
+                                      "for the app to show the next one (at most 30 seconds)."))
+        else:
+            form.add_error("token", _("The code is not right or has expired. Enter the code "
+                                      "now shown in the app, or one of your backup codes."))
     return render(request, "accounts/otp_verify.html", {
         "form": form, "next": _next_or_home(request), "hide_nav": True,
         "required": second_factor_required(request.user)})

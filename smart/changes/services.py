@@ -207,6 +207,8 @@ def request_direct_correction(*, target: Target, employee: Employee, instance, v
     return request
 
 
+# While the request is back with the proposer, documents and values may change:
+# a clarification often asks for a corrected or missing value (user test).
 EDITABLE_STAGES = (Stage.DRAFT, Stage.RETURNED, Stage.CLARIFICATION)
 
 
@@ -226,14 +228,14 @@ def _attach(locked: ChangeRequest, actor, document_type, uploaded_file) -> None:
 
 def request_revise(*, request: ChangeRequest, values: dict[str, Any], note: str,
                    actor) -> ChangeRequest:
-    """The proposer changes the proposed values of a draft or returned request;
-    it is re-based on the record as it is now."""
+    """The proposer changes the proposed values of a draft or returned request,
+    or while answering a clarification; it is re-based on the record as it is now."""
     target = target_for(request.kind)
     with transaction.atomic():
         locked = ChangeRequest.objects.select_for_update().get(pk=request.pk)
-        if locked.proposer_id != actor.pk or locked.stage not in (Stage.DRAFT, Stage.RETURNED):
-            raise MoveRefused("Usulan hanya dapat diubah oleh pengusul saat masih berupa draf "
-                              "atau dikembalikan.")
+        if locked.proposer_id != actor.pk or locked.stage not in EDITABLE_STAGES:
+            raise MoveRefused("Usulan hanya dapat diubah oleh pengusul saat masih berupa draf, "
+                              "dikembalikan, atau diminta klarifikasi.")
         locked.proposed = {name: to_json(value) for name, value in values.items()}
         locked.based_on = target.stored_values(locked.employee_id, locked.target_id)
         if note:

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from smart.access.models import Role
@@ -101,20 +102,33 @@ def propose(request, pk: int, slug: str, entry_pk: int | None = None):
         except ValidationError as error:
             (form or note).add_error(None, error)
         else:
-            messages.success(request, _("Your proposal was saved. Its progress is shown below."))
+            messages.success(request, _("Your proposal was sent to your agency's administrator. "
+                                        "Its progress is shown below.")
+                             if "kirim" in request.POST else
+                             _("Your proposal was saved as a draft; send it when it is "
+                               "complete."))
             return redirect("changes:detail", pk=created.pk)
     return render(request, "changes/propose.html", {
         "employee": employee, "target": target, "action": action, "instance": instance,
         "action_label": Action(action).label, "form": form, "note": note,
         "document": document,
+        # Browsers never keep a chosen file across a reload: say so (user test).
+        "file_dropped": request.method == "POST" and bool(request.FILES),
     })
 
 
+MOVE_DONE = {
+    "withdraw": gettext_lazy("The request was withdrawn and is closed."),
+    "reject": gettext_lazy("The request was rejected; the proposer is told the reason."),
+}
+
+
 def edit(request, pk: int):
-    """The proposer revises a draft or a returned request, then sends it again."""
+    """The proposer revises a draft or a returned request, then sends it again;
+    or corrects the values while answering a clarification (the answer itself is
+    a move on the request page)."""
     change = _request_or_404(request.user, pk)
-    if change.proposer_id != request.user.pk or change.stage not in (Stage.DRAFT,
-                                                                     Stage.RETURNED):
+    if change.proposer_id != request.user.pk or change.stage not in EDITABLE_STAGES:
         raise Http404
     target = target_for(change.kind)
     if change.action == Action.REMOVE:
@@ -127,7 +141,7 @@ def edit(request, pk: int):
         try:
             request_revise(request=change, values=form.cleaned_data,
                            note=note.cleaned_data["note"], actor=request.user)
-            if "kirim" in request.POST:
+            if "kirim" in request.POST and change.stage != Stage.CLARIFICATION:
                 request_move(request=change, move_name="submit", actor=request.user)
         except MoveRefused as error:
             messages.error(request, str(error))
@@ -190,7 +204,7 @@ def detail(request, pk: int):
         "documents": change.documents.select_related("document_type"),
         "moves": allowed_moves(change, request.user),
         "can_edit": (change.proposer_id == request.user.pk
-                     and change.stage in (Stage.DRAFT, Stage.RETURNED)),
+                     and change.stage in EDITABLE_STAGES),
         "document_form": (proposal_document_form(target, required=False)
                           if change.proposer_id == request.user.pk
                           and change.stage in EDITABLE_STAGES else None),
@@ -224,7 +238,8 @@ def move(request, pk: int):
         messages.error(request, error.messages[0] if isinstance(error, ValidationError)
                        else str(error))
     else:
-        messages.success(request, _("Done: the request moved on."))
+        messages.success(request, MOVE_DONE.get(form.cleaned_data["move"],
+                                                _("Done: the request moved on.")))
     return redirect("changes:detail", pk=change.pk)
 
 

@@ -55,6 +55,10 @@ def access_request_propose(*, proposer, user, role: str, unit, reason: str,
     """A Pengelola Kepegawaian (or the Pengelola SMART) proposes a role for a user."""
     if user.pk == proposer.pk:
         raise AccessRefused("Anda tidak dapat mengusulkan hak akses untuk diri sendiri.")
+    if role == Role.EMPLOYEE and unit is None:
+        # The employee role is about one's own record: its scope is the employee's unit.
+        own = Employee.objects.filter(user=user).select_related("unit").first()
+        unit = own.unit if own is not None else None
     if not may_propose_in(proposer, role, unit):
         raise AccessRefused("Anda tidak berwenang mengusulkan peran ini pada lingkup tersebut.")
     if not reason.strip():

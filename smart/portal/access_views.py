@@ -47,7 +47,8 @@ class ProposeForm(forms.Form):
     unit = forms.ModelChoiceField(
         label=gettext_lazy("Scope unit"), queryset=Unit.objects.none(), required=False,
         help_text=gettext_lazy("Empty means the whole regency (verifiers, division "
-                               "administrators and leadership only)."))
+                               "administrators and leadership only); for the employee "
+                               "role, the employee's own unit."))
     valid_from = _date_field("valid_from")
     valid_to = _date_field("valid_to")
     reason = forms.CharField(label=gettext_lazy("Reason"), max_length=2000,
@@ -67,6 +68,8 @@ class ProposeForm(forms.Form):
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()
+        if username.replace(" ", "").isdigit():  # a NIP as printed: 8-6-1-3
+            username = username.replace(" ", "")
         user = get_user_model().objects.filter(username=username, is_active=True).first()
         if user is None:
             raise forms.ValidationError(_("No active user has this login name."))

@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from smart.accounts.mfa import second_factor_reset
 from smart.audit.models import AuditEvent
-from tests.otp import code_for
+from tests.otp import code_for, last_accepted_code
 from tests.personas import PASSWORD
 from tests.test_access_matrix import MATRIX
 
@@ -147,3 +147,15 @@ def test_a_reset_second_factor_ends_sessions_and_asks_for_enrolment_again(cast):
     assert again.get(HOME).url.startswith(reverse("accounts:otp_setup"))
     event = AuditEvent.objects.get(action="accounts.otp.reset")
     assert event.data["reason"] == "Ponsel hilang." and event.actor_id == cast.super_admin.pk
+
+
+def test_a_code_used_a_moment_ago_gets_its_own_message(cast):
+    """User test: signing in twice within one period reuses the code; the page
+    says to wait for the next one rather than "wrong code"."""
+    enrol(signed_in_with_password(cast.verifier), cast.verifier)
+    device = TOTPDevice.objects.get(user=cast.verifier, confirmed=True)
+    used = last_accepted_code(device)  # the code that confirmed the enrolment
+    browser = signed_in_with_password(cast.verifier)
+    page = browser.post(reverse("accounts:otp_verify"), {"token": used})
+    assert "Kode ini baru saja dipakai" in page.content.decode()
+    assert browser.get(HOME).status_code == 302

@@ -141,6 +141,29 @@ def test_a_returned_request_can_be_completed_and_sent_again(client, cast):
     assert change.proposed["sk_number"] == "823/BKPP/2018/2"
 
 
+def test_the_proposer_corrects_a_value_when_the_verifier_asks_for_it(client, cast):
+    """User test: a clarification often asks for a missing or wrong value; the
+    answer may correct it, and the request stays with the verifier's question
+    until the answer is sent."""
+    change = _propose(client, cast)
+    _move(client, cast.admin_a, change, "forward")
+    _move(client, cast.verifier, change, "ask", "Nomor SK tidak sesuai dokumen")
+    _login(client, cast.employee)
+    assert "Ubah nilai usulan" in client.get(
+        reverse("changes:detail", args=[change.pk])).content.decode()
+    response = client.post(reverse("changes:edit", args=[change.pk]), {
+        "golongan": Golongan.objects.get(code="34").pk, "tmt": "2018-04-01",
+        "mk_years": "8", "mk_months": "0", "sk_number": "823/BKPP/2018/9",
+        "sk_date": "2018-03-01", "note": "Nomor SK dibetulkan", "kirim": "1"})
+    assert response.status_code == 302
+    change.refresh_from_db()
+    assert change.stage == Stage.CLARIFICATION  # the answer is still to be sent
+    assert change.proposed["sk_number"] == "823/BKPP/2018/9"
+    _move(client, cast.employee, change, "answer", "Sudah dibetulkan")
+    change.refresh_from_db()
+    assert change.stage == Stage.VERIFICATION
+
+
 def test_the_proposer_attaches_a_document_when_answering(client, cast):
     change = _propose(client, cast)
     _move(client, cast.admin_a, change, "forward")

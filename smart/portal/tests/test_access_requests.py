@@ -270,3 +270,22 @@ def test_the_proposer_may_withdraw_with_a_reason(cast, newcomer):
                         note="Salah orang.")
     access.refresh_from_db()
     assert access.stage == AccessStage.WITHDRAWN
+
+
+def test_the_employee_role_is_proposed_by_nip_as_printed_with_the_own_unit(client, cast):
+    """User test: a NIP with spaces finds the account, and the employee role's
+    scope defaults to the employee's own unit."""
+    from smart.accounts.models import User
+    from tests.personas import make_employee
+
+    person = make_employee("DISDIK.KORWIL03.SD1", name="GURU BARU")
+    account = User.objects.create_user(username=person.nip, password=PASSWORD)
+    person.user = account
+    person.save()
+    _login(client, cast.hr_manager_b)
+    response = client.post(reverse("portal:access_request_propose"), {
+        "username": person.nip_grouped, "role": Role.EMPLOYEE, "unit": "",
+        "reason": "Akun pegawai baru."})
+    assert response.status_code == 302, _messages(response)
+    access = AccessRequest.objects.get(user=account)
+    assert access.role == Role.EMPLOYEE and access.unit == person.unit

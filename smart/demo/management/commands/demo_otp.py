@@ -23,3 +23,5 @@ class Command(BaseCommand):
                           "— kode — kunci untuk aplikasi autentikator):")
         for role, username, code, key in rows:
             self.stdout.write(f"{role}: {username} — {code} — {key}")
+        self.stdout.write("Setiap kode hanya berlaku sekali: bila kode itu baru saja dipakai, "
+                          "tunggu kode berikutnya (paling lama 30 detik) lalu jalankan lagi.")
