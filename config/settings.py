@@ -311,6 +311,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
+# The address users open SMART at, for links in e-mails sent outside a request
+# (notifications, reminders). `make run` sets it to its own port.
+SMART_SITE_URL = env.str("SMART_SITE_URL", default="http://127.0.0.1:8000")
+
 # Domain settings.
 SMART_REGENCY_NAME = "Kabupaten Kuantan Singingi"
 SMART_EMPLOYEE_PAGE_SIZE = 25

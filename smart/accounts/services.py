@@ -134,19 +134,23 @@ def password_reset_send(*, user: User, actor, base_url: str) -> bool:
         return False
     hours = settings.PASSWORD_RESET_TIMEOUT // 3600
     link = password_reset_link(user, base_url)
+    by_owner = actor is None or actor.pk == user.pk
+    closing = ("Jika Anda tidak meminta ini, abaikan e-mail ini; kata sandi Anda tidak berubah."
+               if by_owner else
+               f"Tautan ini dikirim oleh {actor} (pengelola akun SMART). Tidak ada orang lain "
+               "yang mengetahui atau menentukan kata sandi Anda.")
     try:
         send_mail(
             subject="SMART: atur kata sandi Anda",
             message=(f"Yth. {user.full_name or user.username},\n\n"
                      "Gunakan tautan berikut untuk menentukan kata sandi akun SMART Anda "
                      f"(nama pengguna: {user.username}). Tautan hanya dapat dipakai satu kali "
-                     f"dan berlaku {hours} jam.\n\n{link}\n\n"
-                     "Jika Anda tidak meminta ini, abaikan e-mail ini; kata sandi Anda "
-                     "tidak berubah.\n\nBKPP Kabupaten Kuantan Singingi"),
+                     f"dan berlaku {hours} jam.\n\n{link}\n\n{closing}\n\n"
+                     "BKPP Kabupaten Kuantan Singingi"),
             from_email=None, recipient_list=[user.email])
     except (OSError, smtplib.SMTPException):
         logger.exception("Password link for user %s could not be sent", user.pk)
         return False
     audit_record(actor=actor, action="accounts.password.reset_sent", target=user,
-                 data={"by_owner": actor is None or actor.pk == user.pk})
+                 data={"by_owner": by_owner})
     return True

@@ -46,9 +46,8 @@ def _subject(email_subject: str | None, message: str) -> str:
 def _body(message: str, url: str) -> str:
     if not url:
         return message
-    # Without a request there is no host; SMART_SITE_URL (optional) makes the
-    # link clickable in a mail client, else the path is given as is.
-    site = getattr(settings, "SMART_SITE_URL", "").rstrip("/")
+    # Without a request there is no host: SMART_SITE_URL makes the link clickable.
+    site = settings.SMART_SITE_URL.rstrip("/")
     return f"{message}\n\nBuka di SMART: {site}{url}\n"
 
 

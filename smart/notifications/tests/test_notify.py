@@ -135,3 +135,11 @@ def test_mark_all_read_touches_only_the_users_own(people):
     notify(users=[people.admin_a], message=MESSAGE, url="/")
     assert notifications_mark_all_read(user=people.admin_a) == 2
     assert Notification.objects.unread().get().user == people.verifier
+
+
+def test_the_e_mail_link_is_a_full_address(people, settings, django_capture_on_commit_callbacks):
+    """User test: a path alone is not clickable in a mail client."""
+    settings.SMART_SITE_URL = "https://smart.kuansing.go.id/"
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(users=[people.admin_a], message=MESSAGE, url="/usulan/7/")
+    assert "https://smart.kuansing.go.id/usulan/7/" in mail.outbox[0].body

@@ -73,6 +73,7 @@ class Command(BaseCommand):
             "  make otp   (atau: .venv/bin/python manage.py demo_otp)",
             "Tekan Ctrl+C untuk berhenti.",
         ])
+        os.environ.setdefault("SMART_SITE_URL", f"http://127.0.0.1:{port}")
         self.stdout.write("Menjalankan server...")
         sys.stdout.flush()
         # Replace this process, so Ctrl+C and signals reach gunicorn directly.
