@@ -484,6 +484,11 @@ def eligible_for_regular_promotion(golongan_code, tmt_golongan: datetime.date,
         else:
             reason = "pendidikannya"
         ceiling_name = GOLONGAN_NAMES[ceiling]
+        if _GOLONGAN_ORDER.index(code) > _GOLONGAN_ORDER.index(ceiling):
+            # Reached by another route (KP pilihan, a later diploma not yet recorded).
+            return False, (f"Golongan {name} sudah di atas batas kenaikan pangkat reguler "
+                           f"untuk {reason} ({ceiling_name}); kenaikan berikutnya hanya "
+                           "melalui kenaikan pangkat pilihan.")
         return False, f"Sudah mencapai golongan tertinggi untuk {reason} ({ceiling_name})."
     if on < birthday(tmt_golongan, REGULAR_PROMOTION_YEARS):
         return False, (f"Belum {REGULAR_PROMOTION_YEARS} tahun dalam golongan {name} "

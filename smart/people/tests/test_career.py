@@ -447,6 +447,9 @@ ON = D(2026, 12, 3)
      (False, "Sudah mencapai golongan tertinggi untuk eselon jabatannya (III/c).")),
     ("34", D(2015, 4, 1), "34", "34", "S-1",
      (False, "Sudah mencapai golongan tertinggi untuk pendidikan S-1 (III/d).")),
+    ("41", D(2015, 4, 1), "34", None, "S-1",
+     (False, "Golongan IV/a sudah di atas batas kenaikan pangkat reguler untuk pendidikan "
+             "S-1 (III/d); kenaikan berikutnya hanya melalui kenaikan pangkat pilihan.")),
     ("45", D(2015, 4, 1), None, None, None,
      (False, "Sudah berada pada golongan tertinggi (IV/e).")),
     ("IX", D(2015, 4, 1), "34", None, None, (False, "PPPK tidak mendapat kenaikan pangkat.")),
