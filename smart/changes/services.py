@@ -21,7 +21,7 @@ from smart.changes.models import Action, ChangeRequest, Stage, StageEvent
 from smart.changes.notices import notify_move
 from smart.changes.targets import Target, target_for, to_json
 from smart.changes.workflow import UNIT_ADMIN, VERIFIER, Move, may_make, moves_of
-from smart.documents.models import DocumentType
+from smart.documents.models import DocumentType, proposal_record_kind
 from smart.documents.services import document_link, document_store
 from smart.people.models import Employee
 from smart.workdays.calendar import add_working_days
@@ -67,7 +67,8 @@ def request_propose(*, target: Target, employee: Employee, action: str,
         for document_type, uploaded_file in documents:
             document = document_store(employee=employee, document_type=document_type,
                                       uploaded_file=uploaded_file, actor=proposer,
-                                      record_kind="usulan", record_id=request.pk)
+                                      record_kind=proposal_record_kind(target.slug),
+                                      record_id=request.pk)
             request.documents.add(document)
         audit_record(actor=proposer, action="changes.request.create", target=request,
                      data={"kind": target.slug, "action": action, "target_id": target_id})
@@ -218,7 +219,8 @@ def _attach(locked: ChangeRequest, actor, document_type, uploaded_file) -> None:
                           "masih berupa draf, dikembalikan, atau diminta klarifikasi.")
     document = document_store(employee=locked.employee, document_type=document_type,
                               uploaded_file=uploaded_file, actor=actor,
-                              record_kind="usulan", record_id=locked.pk)
+                              record_kind=proposal_record_kind(locked.kind),
+                              record_id=locked.pk)
     locked.documents.add(document)
     _event(locked, locked.stage, locked.stage, "document", actor,
            f"Dokumen ditambahkan: {document.document_type.name}")
