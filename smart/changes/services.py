@@ -37,12 +37,20 @@ class MoveRefused(Exception):
 
 def request_propose(*, target: Target, employee: Employee, action: str,
                     target_id: int | None, values: dict[str, Any], note: str, proposer,
-                    documents: list[tuple[DocumentType, Any]], submit: bool) -> ChangeRequest:
+                    documents: list[tuple[DocumentType, Any]], submit: bool,
+                    submission_key=None) -> ChangeRequest:
     """Create a proposal from already-validated form values, with its documents.
 
     Adding or correcting needs at least one supporting document; removing
     needs a note. One open request per entry: a second one is refused.
+    ``submission_key`` is the form's one-time key: the same key again (a
+    double click, a replayed POST, two at once) returns the request the first
+    one made, so a proposal of a new entry is made exactly once.
     """
+    if submission_key is not None:
+        earlier = _proposed_with(proposer, submission_key)
+        if earlier is not None:
+            return earlier
     if action in (Action.ADD, Action.CORRECT) and not documents:
         raise ValidationError("Lampirkan minimal satu dokumen pendukung.")
     if action == Action.REMOVE and not note.strip():
@@ -57,8 +65,13 @@ def request_propose(*, target: Target, employee: Employee, action: str,
                 request = ChangeRequest.objects.create(
                     employee=employee, kind=target.slug, action=action, target_id=target_id,
                     proposed=proposed, based_on=based_on, note=note, proposer=proposer,
+                    submission_key=submission_key,
                 )
         except IntegrityError:
+            earlier = (_proposed_with(proposer, submission_key)
+                       if submission_key is not None else None)
+            if earlier is not None:  # the same form, sent twice at once
+                return earlier
             raise ValidationError(
                 "Data ini sudah memiliki usulan yang sedang diproses; tunggu sampai selesai "
                 "atau tarik usulan itu terlebih dahulu."
@@ -75,6 +88,11 @@ def request_propose(*, target: Target, employee: Employee, action: str,
         if submit:
             request = request_move(request=request, move_name="submit", actor=proposer, note="")
     return request
+
+
+def _proposed_with(proposer, submission_key) -> ChangeRequest | None:
+    return ChangeRequest.objects.filter(proposer=proposer,
+                                        submission_key=submission_key).first()
 
 
 def request_move(*, request: ChangeRequest, move_name: str, actor, note: str = "",
