@@ -266,3 +266,25 @@ def test_case_5_after_a_validated_transfer_the_old_unit_loses_access_at_once(cli
     assert client.get(profile).status_code == 404
     _login(client, cast.admin_b)
     assert client.get(profile).status_code == 200
+
+
+def test_case_4_a_release_request_cannot_arrive_approved(client, cast):
+    """Case 4 on the data-release form a unit admin posts (from the gate's
+    link): stage, approver, validity and another requester in the body; the
+    release is the admin's own, requested, unapproved."""
+    from smart.releases.gate import export_token
+    from smart.releases.models import DataRelease, ReleaseStage
+    from tests.attacks.scenery import drh_export
+
+    _login(client, cast.admin_a)
+    token = export_token(cast.admin_a, drh_export(cast.colleague_a))
+    response = client.post(reverse("releases:request", args=[token]), {
+        "purpose": "Bahan rapat.", "stage": ReleaseStage.APPROVED,
+        "approver": cast.system_manager.pk, "valid_until": "2030-01-01T00:00",
+        "requester": cast.verifier.pk, "includes_specific": "", "rows": "1",
+        "export_code": "people.all", **smuggled(cast)})
+    assert response.status_code == 302
+    release = DataRelease.objects.get()
+    assert (release.requester, release.stage, release.approver, release.valid_until) == (
+        cast.admin_a, ReleaseStage.REQUESTED, None, None)
+    assert release.export_code == "records.drh" and release.includes_specific is True

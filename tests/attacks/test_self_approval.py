@@ -129,3 +129,53 @@ def test_case_6_the_direct_correction_service_refuses_the_verifiers_own_record(c
             document=(DocumentType.objects.get(code="SK_PANGKAT"),
                       SimpleUploadedFile("sk.pdf", pdf_bytes(), "application/pdf")))
     assert not RankHistory.objects.exists() and not ChangeRequest.objects.exists()
+
+
+# --- the other approval workflows: data releases and access authorisation -----------
+
+def test_z8_the_smart_manager_cannot_approve_their_own_data_release(client, cast):
+    """Z8 for data releases (Pasal 24(2)): the Pengelola SMART asks for a
+    release and tries to approve it, by view and by service: refused, still
+    requested. A second Pengelola SMART may (so the refusal is about who)."""
+    from smart.releases.models import ReleaseStage
+    from smart.releases.services import ReleaseRefused, release_move, release_request
+    from tests.attacks.scenery import drh_export
+
+    release = release_request(requester=cast.system_manager,
+                              export=drh_export(cast.colleague_a), purpose="Rapat.")
+    _login(client, cast.system_manager)
+    client.post(reverse("releases:move", args=[release.pk]), {"move": "approve"})
+    with pytest.raises(ReleaseRefused):
+        release_move(release=release, move_name="approve", actor=cast.system_manager)
+    release.refresh_from_db()
+    assert release.stage == ReleaseStage.REQUESTED and release.approver is None
+    other = make_user("pengelola2", Role.SYSTEM_MANAGER, employee_unit="BKPP.02")
+    assert release_move(release=release, move_name="approve",
+                        actor=other).stage == ReleaseStage.APPROVED
+
+
+def test_z8_nobody_approves_or_grants_access_they_proposed_or_that_is_theirs(cast):
+    """Z8 for access authorisation (Pasal 11b): the Pengelola SMART who proposed
+    cannot approve; the user the request is about, even as super administrator,
+    cannot grant it; and a proposed request cannot be granted before approval."""
+    from smart.access.models import AccessStage
+    from smart.portal.access_services import (
+        AccessRefused,
+        access_request_move,
+        access_request_propose,
+    )
+
+    request = access_request_propose(proposer=cast.system_manager, user=cast.super_admin,
+                                     role=Role.LEADERSHIP, unit=None, reason="Rapat.")
+    with pytest.raises(AccessRefused):
+        access_request_move(request=request, move_name="grant", actor=cast.super_admin)
+    with pytest.raises(AccessRefused):
+        access_request_move(request=request, move_name="approve", actor=cast.system_manager)
+    other = make_user("pengelola2", Role.SYSTEM_MANAGER, employee_unit="BKPP.02")
+    request = access_request_move(request=request, move_name="approve", actor=other)
+    with pytest.raises(AccessRefused):
+        access_request_move(request=request, move_name="grant", actor=cast.super_admin)
+    request.refresh_from_db()
+    assert request.stage == AccessStage.APPROVED
+    assert not RoleAssignment.objects.filter(user=cast.super_admin,
+                                             role=Role.LEADERSHIP).exists()
