@@ -11,7 +11,6 @@ attacked as soon as it exists.
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from smart.access.models import AccessRequest, Delegation, RoleAssignment
@@ -133,27 +132,15 @@ def _leaks(body: str, b) -> list[str]:
     return [text for text in [*b.nips, *b.grouped_nips, *b.names] if text in body]
 
 
-def _signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)  # the sweep is about scope, not the sign-in
-    session = client.session
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.create(user=user, name="uji", confirmed=True)
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
-
-
-def test_case_1_the_health_office_admin_reaches_nothing_of_the_education_office(cast):
+def test_case_1_the_health_office_admin_reaches_nothing_of_the_education_office(client, cast):
     """Case 1 / Z2: unit A's admin tries every id of unit B on every URL that
     takes one, with GET and POST: 404 (or 405 for a method never served), none
     of B's NIPs or names in any body, no row changed, every denial audited."""
     b = build_unit_b(cast)
     add_release(cast, b)
     b.tokens = [export_token(cast.hr_manager_b, drh_export(cast.person_b))]
-    attacker = _signed_in(cast.admin_a)
+    attacker = client
+    attacker.force_login(cast.admin_a)  # past both factors: the sweep is about scope
     before, denials_before = _snapshot(), AuditEvent.objects.filter(
         action="access.request.denied").count()
     wrong, leaks, tried, not_found = [], [], 0, 0
@@ -180,11 +167,11 @@ def test_case_1_the_health_office_admin_reaches_nothing_of_the_education_office(
     assert tried > 150
 
 
-def test_case_1_the_same_sweep_finds_unit_a_open(cast):
+def test_case_1_the_same_sweep_finds_unit_a_open(client, cast):
     """The sweep can fail: aimed at unit A's own colleague the same admin reads
     the profile (a 200 and the colleague's NIP in the body)."""
-    attacker = _signed_in(cast.admin_a)
-    response = attacker.get(reverse("records:profile", args=[cast.colleague_a.pk]))
+    client.force_login(cast.admin_a)
+    response = client.get(reverse("records:profile", args=[cast.colleague_a.pk]))
     assert response.status_code == 200
     assert cast.colleague_a.nip_grouped in response.content.decode()
 
