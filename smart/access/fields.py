@@ -15,8 +15,8 @@ from __future__ import annotations
 from smart.access.models import Access, FieldClass, FieldGrant, Role
 from smart.access.policies import has_role, role_scope
 
-__all__ = ["Access", "FieldClass", "D3_TABLE", "LOCKED_ROLES", "d3_table", "specific_access",
-           "mask_number"]
+__all__ = ["Access", "FieldClass", "D3_TABLE", "LOCKED_ROLES", "KIND_CLASSES", "d3_table",
+           "hidden_kinds", "specific_access", "mask_number"]
 
 _FULL = dict.fromkeys(FieldClass, Access.FULL)
 _NONE = dict.fromkeys(FieldClass, Access.NONE)
@@ -40,6 +40,16 @@ D3_TABLE: dict[str, dict[FieldClass, Access]] = {
 # editor out. The employee's own record is always shown in full (UU 27/2022
 # right of access); it is not a row of the table at all.
 LOCKED_ROLES = frozenset({Role.VERIFIER, Role.SYSTEM_MANAGER})
+
+# Record kinds (records registry slugs) that are SPECIFIC as a whole: the
+# entries, their documents and the requests about them are hidden together.
+KIND_CLASSES = {"hukuman-disiplin": FieldClass.DISCIPLINE}
+
+
+def hidden_kinds(access: dict[FieldClass, Access]) -> set[str]:
+    """Record kinds the viewer may not see at all."""
+    return {slug for slug, field_class in KIND_CLASSES.items()
+            if access[field_class] == Access.NONE}
 
 
 def d3_table(user=None) -> dict[str, dict[FieldClass, Access]]:

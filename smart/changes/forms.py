@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -15,9 +17,12 @@ class ProposalNoteForm(forms.Form):
         label=_("Note for the unit admin and the verifier"), max_length=1000, required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    # One key per form shown: sent twice, it makes one request (attack case 19b).
+    kunci = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, required: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["kunci"].initial = uuid.uuid4
         self.fields["note"].required = required
         if required:
             self.fields["note"].label = _("Reason for removing this entry")

@@ -86,6 +86,10 @@ class ChangeRequest(models.Model):
                                                       blank=True)
     documents = models.ManyToManyField("documents.Document", blank=True, related_name="+",
                                        verbose_name=_("supporting documents"))
+    # The proposal form's one-time key: a double click or a replayed POST
+    # finds the request the first one made (attack case 19b).
+    submission_key = models.UUIDField(_("submission key"), null=True, blank=True,
+                                      editable=False)
 
     objects = ChangeRequestQuerySet.as_manager()
 
@@ -99,6 +103,10 @@ class ChangeRequest(models.Model):
             models.UniqueConstraint(
                 fields=["kind", "target_id"], condition=Q(stage__in=OPEN_STAGES),
                 name="changes_one_open_request_per_entry",
+            ),
+            models.UniqueConstraint(
+                fields=["proposer", "submission_key"],
+                name="changes_one_request_per_submission",
             ),
         ]
 

@@ -21,7 +21,7 @@ from smart.changes.models import Action, ChangeRequest, Stage, StageEvent
 from smart.changes.notices import notify_move
 from smart.changes.targets import Target, target_for, to_json
 from smart.changes.workflow import UNIT_ADMIN, VERIFIER, Move, may_make, moves_of
-from smart.documents.models import DocumentType
+from smart.documents.models import DocumentType, proposal_record_kind
 from smart.documents.services import document_link, document_store
 from smart.people.models import Employee
 from smart.workdays.calendar import add_working_days
@@ -37,12 +37,20 @@ class MoveRefused(Exception):
 
 def request_propose(*, target: Target, employee: Employee, action: str,
                     target_id: int | None, values: dict[str, Any], note: str, proposer,
-                    documents: list[tuple[DocumentType, Any]], submit: bool) -> ChangeRequest:
+                    documents: list[tuple[DocumentType, Any]], submit: bool,
+                    submission_key=None) -> ChangeRequest:
     """Create a proposal from already-validated form values, with its documents.
 
     Adding or correcting needs at least one supporting document; removing
     needs a note. One open request per entry: a second one is refused.
+    ``submission_key`` is the form's one-time key: the same key again (a
+    double click, a replayed POST, two at once) returns the request the first
+    one made, so a proposal of a new entry is made exactly once.
     """
+    if submission_key is not None:
+        earlier = _proposed_with(proposer, submission_key)
+        if earlier is not None:
+            return earlier
     if action in (Action.ADD, Action.CORRECT) and not documents:
         raise ValidationError("Lampirkan minimal satu dokumen pendukung.")
     if action == Action.REMOVE and not note.strip():
@@ -57,8 +65,13 @@ def request_propose(*, target: Target, employee: Employee, action: str,
                 request = ChangeRequest.objects.create(
                     employee=employee, kind=target.slug, action=action, target_id=target_id,
                     proposed=proposed, based_on=based_on, note=note, proposer=proposer,
+                    submission_key=submission_key,
                 )
         except IntegrityError:
+            earlier = (_proposed_with(proposer, submission_key)
+                       if submission_key is not None else None)
+            if earlier is not None:  # the same form, sent twice at once
+                return earlier
             raise ValidationError(
                 "Data ini sudah memiliki usulan yang sedang diproses; tunggu sampai selesai "
                 "atau tarik usulan itu terlebih dahulu."
@@ -67,13 +80,19 @@ def request_propose(*, target: Target, employee: Employee, action: str,
         for document_type, uploaded_file in documents:
             document = document_store(employee=employee, document_type=document_type,
                                       uploaded_file=uploaded_file, actor=proposer,
-                                      record_kind="usulan", record_id=request.pk)
+                                      record_kind=proposal_record_kind(target.slug),
+                                      record_id=request.pk)
             request.documents.add(document)
         audit_record(actor=proposer, action="changes.request.create", target=request,
                      data={"kind": target.slug, "action": action, "target_id": target_id})
         if submit:
             request = request_move(request=request, move_name="submit", actor=proposer, note="")
     return request
+
+
+def _proposed_with(proposer, submission_key) -> ChangeRequest | None:
+    return ChangeRequest.objects.filter(proposer=proposer,
+                                        submission_key=submission_key).first()
 
 
 def request_move(*, request: ChangeRequest, move_name: str, actor, note: str = "",
@@ -220,7 +239,8 @@ def _attach(locked: ChangeRequest, actor, document_type, uploaded_file) -> None:
                           "masih berupa draf, dikembalikan, atau diminta klarifikasi.")
     document = document_store(employee=locked.employee, document_type=document_type,
                               uploaded_file=uploaded_file, actor=actor,
-                              record_kind="usulan", record_id=locked.pk)
+                              record_kind=proposal_record_kind(locked.kind),
+                              record_id=locked.pk)
     locked.documents.add(document)
     _event(locked, locked.stage, locked.stage, "document", actor,
            f"Dokumen ditambahkan: {document.document_type.name}")

@@ -97,7 +97,7 @@ def propose(request, pk: int, slug: str, entry_pk: int | None = None):
                 target_id=instance.pk if instance is not None else None,
                 values=form.cleaned_data if form else {}, note=note.cleaned_data["note"],
                 proposer=request.user, documents=documents,
-                submit="kirim" in request.POST,
+                submit="kirim" in request.POST, submission_key=note.cleaned_data["kunci"],
             )
         except ValidationError as error:
             (form or note).add_error(None, error)

@@ -13,6 +13,7 @@ in Indonesian, names the rule that was broken.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pathlib import PurePosixPath
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from PIL import Image
+from PIL import Image, ImageOps
 from pypdf import PdfReader
 
 MEBIBYTE = 1024 * 1024
@@ -212,6 +213,33 @@ def _check_image(uploaded_file, name: str, kind: FileKind) -> None:
         raise refused(f"isinya rusak atau tidak lengkap ({_short(error)})") from error
     finally:
         uploaded_file.seek(0)
+
+
+def reencoded_image(uploaded_file, content_type: str) -> bytes:
+    """The image drawn again from its pixels (security F3, ASVS 5.2.6).
+
+    Only the pixels survive: EXIF (with any GPS position), comments, extra
+    chunks and whatever was appended after the image's end (a PNG+HTML
+    polyglot) are gone. The EXIF orientation is applied first so a phone photo
+    stays upright. Call it on a file ``check_document_file`` accepted.
+    """
+    kind = ACCEPTED_KINDS[content_type]
+    uploaded_file.seek(0)
+    try:
+        with Image.open(uploaded_file, formats=[kind.label]) as image:
+            upright = ImageOps.exif_transpose(image)
+            if content_type == "image/jpeg":
+                upright = upright.convert("RGB")
+                options = {"quality": 92, "optimize": True}
+            else:
+                if upright.mode not in ("1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16"):
+                    upright = upright.convert("RGBA")
+                options = {"optimize": True}
+            buffer = io.BytesIO()
+            upright.save(buffer, kind.label, **options)  # no exif=, no pnginfo=: dropped
+    finally:
+        uploaded_file.seek(0)
+    return buffer.getvalue()
 
 
 def check_document_file(uploaded_file) -> CheckedFile:

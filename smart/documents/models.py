@@ -16,6 +16,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from smart.access.fields import hidden_kinds, specific_access
 from smart.documents.files import ACCEPTED_KINDS
 from smart.documents.storage import private_document_storage
 from smart.people.models import Employee
@@ -126,14 +127,38 @@ class Document(models.Model):
         return self.withdrawn_at is not None
 
 
+PROPOSAL_PREFIX = "usulan:"  # record_kind of a proposal's file: "usulan:<kind slug>"
+
+
+def proposal_record_kind(kind_slug: str) -> str:
+    """The ``record_kind`` of a file attached to a change request about ``kind_slug``."""
+    return f"{PROPOSAL_PREFIX}{kind_slug}"
+
+
+def document_kind(document: Document) -> str:
+    """The record kind a file supports, whether attached to the entry or to a
+    change request about such an entry."""
+    return document.record_kind.removeprefix(PROPOSAL_PREFIX)
+
+
 def get_document_for_user_or_404(user, document_uuid) -> Document:
-    """One downloadable document; unknown, withdrawn and out-of-scope are all 404."""
+    """One downloadable document; unknown, withdrawn and out-of-scope are all 404.
+
+    A file of a record kind the viewer's field classes hide (the SK of a
+    discipline penalty for a division admin, security.md D-3) is out of scope
+    too, though its employee is not.
+    """
     document = (
         Document.objects.visible_to(user)
-        .select_related("employee", "document_type")
+        .select_related("employee__unit", "document_type")
         .filter(uuid=document_uuid)
         .first()
     )
     if document is None:
+        raise Http404
+    employee = document.employee
+    access = specific_access(user, unit_path=employee.unit.path,
+                             is_own=employee.user_id is not None and employee.user_id == user.pk)
+    if document_kind(document) in hidden_kinds(access):
         raise Http404
     return document

@@ -7,16 +7,18 @@ file just written is removed again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from smart.audit.services import audit_record
-from smart.documents.files import check_document_file
+from smart.documents.files import check_document_file, reencoded_image
 from smart.documents.models import Document, DocumentType, stored_file_name
 from smart.people.models import Employee
 
@@ -59,9 +61,16 @@ def document_store(*, employee: Employee, document_type: DocumentType, uploaded_
 
     Refusals (size, type, structure, an invalid replacement) raise
     ``ValidationError`` with an Indonesian message. The previous version, if
-    any, stays stored and reachable through ``replaces``.
+    any, stays stored and reachable through ``replaces``. Images are stored
+    re-encoded (no EXIF/GPS, nothing hidden after the pixels); the size and
+    SHA-256 are those of the stored file.
     """
     checked = check_document_file(uploaded_file)
+    if checked.content_type != "application/pdf":
+        content = reencoded_image(uploaded_file, checked.content_type)
+        uploaded_file = ContentFile(content, name=checked.original_name)
+        checked = dataclasses.replace(checked, size=len(content),
+                                      sha256=hashlib.sha256(content).hexdigest())
     document = Document(
         employee=employee, document_type=document_type, original_name=checked.original_name,
         content_type=checked.content_type, size=checked.size, sha256=checked.sha256,

@@ -20,8 +20,21 @@ def _grouped_golongan() -> list:
     return [("", _("All")), *groups.items()]
 
 
+# The browser refuses to send a query with exactly 16 digits (a NIK) in the
+# address; the view refuses it too (security.md C5). htmx validates the form
+# before each request, so typing a NIK never reaches the server.
+NOT_A_NIK_PATTERN = r"(?!\D*(\d\D*){16}$).*"
+
+
 class EmployeeFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name or NIP"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Name or NIP"), required=False, max_length=100,
+        widget=forms.TextInput(attrs={
+            "pattern": NOT_A_NIK_PATTERN,
+            "title": _("Search by name or NIP. A NIK is not searched here: it must not "
+                       "appear in the page address."),
+        }),
+    )
     unit = forms.ModelChoiceField(
         label=_("Unit (with its sub-units)"), queryset=Unit.objects.none(), required=False,
         empty_label=_("All"),

@@ -182,3 +182,12 @@ def normalise_npwp(value: object) -> str:
 
 def _sex_label(sex: str) -> str:
     return "perempuan" if sex == "F" else "laki-laki"
+
+
+NIK_LENGTH = 16
+
+
+def looks_like_nik(text: object) -> bool:
+    """Whether a search text holds a full NIK: exactly 16 digits, however they
+    are spaced or labelled. A NIP has 18, a name none (security.md C5)."""
+    return len(re.findall(r"[0-9]", str(text or ""))) == NIK_LENGTH

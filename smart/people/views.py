@@ -1,13 +1,18 @@
 """Browse and read employee records. Every fetch goes through ``visible_to``."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django_htmx.http import HttpResponseClientRedirect
 
 from smart.access.policies import personnel_scope
 from smart.people.forms import EmployeeFilterForm
+from smart.people.identity import looks_like_nik
 from smart.people.models import Employee
 from smart.references.models import Unit
 
@@ -18,7 +23,22 @@ def _units_visible_to(user):
     return units if scope.everything else units.under_any(scope.unit_paths)
 
 
+def _without_nik(request):
+    """A query holding a NIK is not run, and the answer takes the NIK out of the
+    address bar and the history (security.md C5): the same list without ``q``."""
+    messages.warning(request, _(
+        "A NIK is not searched in this list, so that it never appears in a page address. "
+        "Search by name or NIP."))
+    query = request.GET.copy()
+    query.pop("q", None)
+    query.pop("page", None)
+    url = reverse("people:employee_list") + (f"?{query.urlencode()}" if query else "")
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
 def employee_list(request):
+    if looks_like_nik(request.GET.get("q")):
+        return _without_nik(request)
     form = EmployeeFilterForm(request.GET or None, units=_units_visible_to(request.user))
     employees = form.filter(Employee.objects.visible_to(request.user)).for_list()
     page = Paginator(employees, settings.SMART_EMPLOYEE_PAGE_SIZE).get_page(

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import copy
 
-from smart.access.fields import Access, FieldClass, mask_number, specific_access
+from smart.access.fields import (  # noqa: F401  (hidden_kinds, KIND_CLASSES: re-exported)
+    KIND_CLASSES,
+    Access,
+    FieldClass,
+    hidden_kinds,
+    mask_number,
+    specific_access,
+)
 from smart.people.models import Employee
 
 HIDDEN = "(tidak ditampilkan)"
@@ -23,7 +30,6 @@ EMPLOYEE_FIELDS: dict[str, FieldClass] = {
 }
 # Fields of record kinds that are identity numbers (family members' NIK).
 ENTRY_IDENTITY_FIELDS = {"nik", "bpjs"}
-KIND_CLASSES = {"hukuman-disiplin": FieldClass.DISCIPLINE}
 
 
 def access_of(user, employee: Employee) -> dict[FieldClass, Access]:
@@ -72,12 +78,6 @@ def redacted_entry_value(name: str, value, access: dict[FieldClass, Access]):
     if name in ENTRY_IDENTITY_FIELDS:
         return shown_value(value, access[FieldClass.IDENTITY])
     return value
-
-
-def hidden_kinds(access: dict[FieldClass, Access]) -> set[str]:
-    """Record kinds the viewer may not see at all."""
-    return {slug for slug, field_class in KIND_CLASSES.items()
-            if access[field_class] == Access.NONE}
 
 
 def _refuse_save(*args, **kwargs):
