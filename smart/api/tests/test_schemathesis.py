@@ -12,7 +12,9 @@ move the stage does not allow), with a documented 4xx.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -44,7 +46,19 @@ def identities(client, cast):
     return found
 
 
-def test_every_operation_with_every_identity(cast, identities):
+@pytest.fixture
+def keep_test_connection():
+    """The WSGI app closes "old" connections after each request; the test
+    client prevents that, a direct WSGI call does not — and on PostgreSQL it
+    would close the test's transaction. Done here as Django's client does it."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+def test_every_operation_with_every_identity(cast, identities, keep_test_connection):
     schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
     schema.app = get_wsgi_application()
     foreign = cast.person_b.nip.encode()
