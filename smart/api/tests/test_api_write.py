@@ -140,3 +140,17 @@ def test_swagger_ui_loads_only_local_assets_under_the_strict_csp(client, cast):
     assert "script-src 'self'" in response["Content-Security-Policy"]
     schema = client.get(f"{API}/openapi.json").json()
     assert schema["openapi"].startswith("3.1")
+
+
+def test_a_session_post_without_the_csrf_token_is_refused(cast):
+    """ASVS 3.5: the session works for POST only with the CSRF token; keys need none."""
+    from conftest import SecondFactorClient
+    from tests.test_access_matrix import make_request
+
+    change = make_request(cast)
+    browser = SecondFactorClient(enforce_csrf_checks=True)
+    browser.force_login(cast.admin_a)
+    response = post(browser, f"/change-requests/{change.pk}/moves", {"move": "forward"})
+    assert (response.status_code, response.json()["code"]) == (403, "csrf")
+    change.refresh_from_db()
+    assert change.stage == Stage.SUBMITTED
