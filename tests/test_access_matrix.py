@@ -193,6 +193,7 @@ MATRIX = {
         "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
         "super_admin": 404, "leader": 200,
     }),
+    "api:headcount": (None, {**_all(200), "anonymous": 401}),
     "api:record_kinds": (None, {**_all(200), "anonymous": 401}),
     "api:reference_tables": (None, {**_all(200), "anonymous": 401}),
     "api:reference_codes": (lambda c: ["golongan"], {**_all(200), "anonymous": 401}),

@@ -20,7 +20,7 @@ from smart.api.errors import ERRORS
 from smart.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, page_of
 from smart.audit.services import audit_record
 from smart.people.models import AsnKind, Employee, get_employee_for_user_or_404
-from smart.people.services import employee_record_read
+from smart.people.services import employee_record_read, headcount_for
 from smart.records.privacy import access_of, hidden_kinds, redacted, redacted_entry_value
 from smart.records.registry import KINDS, kind_for
 from smart.references.models import Golongan, Unit
@@ -187,3 +187,17 @@ def entry_list(request, employee_id: int, kind: str):
                          for name in record_kind.fields}}
              for entry in record_kind.entries_of(employee.pk)]
     return {"kind": record_kind.slug, "items": items}
+
+
+class Headcount(Schema):
+    total: int
+    pns: int
+    cpns: int
+    pppk: int
+
+
+@router.get("/statistics/headcount", response={200: Headcount, **ERRORS},
+            summary="Headcount by ASN kind")
+def headcount(request):
+    """The employees the caller may see, counted by ASN kind (as on the home page)."""
+    return headcount_for(request.auth.user)

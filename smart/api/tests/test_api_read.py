@@ -166,3 +166,12 @@ def test_entry_list_redacts_family_identity_numbers(client, cast):
     assert items[0]["values"]["nik"] == "1409********0001"
     assert client.get(f"{API}/employees/{cast.colleague_a.pk}/records/nothing"
                       ).status_code == 404
+
+
+def test_headcount_counts_only_what_the_caller_may_see(client, cast):
+    signed_in(client, cast.admin_a)
+    mine = client.get(f"{API}/statistics/headcount").json()
+    client.logout()
+    signed_in(client, cast.verifier)
+    everyone = client.get(f"{API}/statistics/headcount").json()
+    assert 0 < mine["total"] < everyone["total"]
