@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "smart.portal",
     "smart.demo",
     "smart.integrations",
+    "smart.api",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -89,11 +90,15 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    # Swagger UI from SMART's own static files; without it django-ninja loads a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
     # First, so every audit event of the request carries its address and id.
     "smart.audit.middleware.RequestContextMiddleware",
+    # Before anything reads the body: an oversized API request gets JSON, not a page.
+    "smart.api.middleware.BodySizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything that renders, so request.csp_nonce exists for every template.
     "csp.middleware.CSPMiddleware",

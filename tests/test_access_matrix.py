@@ -173,9 +173,52 @@ MATRIX = {
         **_all(404), "anonymous": 302, "verifier": 200, "system_manager": 200,
     }),
     "releases:move": (lambda c: [make_release(c).pk], {**_all(405), "anonymous": 302}),
+    # API keys for other systems: the Super Administrator only; revoking is POST only.
+    "portal:api_keys": (None, {**_all(404), "anonymous": 302, "super_admin": 200}),
+    "portal:api_key_revoke": (lambda c: [make_api_key(c).pk], {**_all(405), "anonymous": 302}),
+    # The JSON API (R-INT). Its docs and OpenAPI document are for signed-in people; the
+    # operations answer 401 in JSON instead of the sign-in redirect, then scope like the
+    # pages (out of scope: 404). POST-only operations answer GET with 405.
+    "api:api-root": (None, {**_all(404), "anonymous": 302}),
+    "api:openapi-json": (None, {**_all(200), "anonymous": 302}),
+    "api:openapi-view": (None, {**_all(200), "anonymous": 302}),
+    "api:employee_list": (None, {**_all(200), "anonymous": 401}),
+    "api:employee_detail": (lambda c: [c.colleague_a.pk], {
+        "anonymous": 401, "employee": 404, "admin_a": 200, "admin_b": 404,
+        "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
+        "super_admin": 404, "leader": 200,
+    }),
+    "api:entry_list": (lambda c: [c.colleague_a.pk, "pangkat"], {
+        "anonymous": 401, "employee": 404, "admin_a": 200, "admin_b": 404,
+        "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
+        "super_admin": 404, "leader": 200,
+    }),
+    "api:headcount": (None, {**_all(200), "anonymous": 401}),
+    "api:record_kinds": (None, {**_all(200), "anonymous": 401}),
+    "api:reference_tables": (None, {**_all(200), "anonymous": 401}),
+    "api:reference_codes": (lambda c: ["golongan"], {**_all(200), "anonymous": 401}),
+    "api:units": (None, {**_all(200), "anonymous": 401}),
+    "api:change_list": (None, {**_all(200), "anonymous": 401}),
+    "api:change_create": (None, {**_all(200), "anonymous": 401}),  # same URL: GET lists
+    "api:change_detail": (lambda c: [make_request(c).pk], {
+        "anonymous": 401, "employee": 200, "admin_a": 200, "admin_b": 404,
+        "hr_manager_b": 404, "verifier": 200, "system_manager": 200, "division_admin": 200,
+        "super_admin": 404, "leader": 200,
+    }),
+    "api:change_move": (lambda c: [make_request(c).pk], _all(405)),
+    "api:skp_results": (None, _all(405)),
+    "api:attendance_logs": (None, _all(405)),
     # The audit log (R-CONF-1): the Pengelola SMART only.
     "portal:audit_log": (None, {**_all(404), "anonymous": 302, "system_manager": 200}),
 }
+
+
+def make_api_key(cast):
+    from smart.api.services import api_key_create
+    from smart.references.models import Unit
+
+    return api_key_create(actor=cast.super_admin, system="e-Kinerja",
+                          units=Unit.objects.filter(code="DINKES"), can_write=False)[0]
 
 
 def make_delegation(cast):

@@ -118,3 +118,15 @@ def personnel_scope(user) -> Scope:
     employee queryset, not here.
     """
     return _scope_of(path for role, path in _assignments(user) if role in PERSONNEL_READERS)
+
+
+def assume_system_scope(user, unit_paths) -> None:
+    """Give a system account (an API key's user) the key's units for this request.
+
+    The key is the system's whole authority: it reads the employees of those
+    units as Leadership reads them (a personnel reader without any SPECIFIC
+    data, D-3) and holds no other role, delegated or not. Nothing is stored;
+    the roles cached on the user object are replaced for the request.
+    """
+    user._smart_assignments = [(Role.LEADERSHIP, path) for path in unit_paths]
+    user._smart_delegated = []

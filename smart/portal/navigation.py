@@ -42,6 +42,7 @@ ENTRIES = [
              frozenset({Role.HR_MANAGER, Role.SYSTEM_MANAGER, Role.SUPER_ADMIN})),
     NavEntry("portal:accounts", _("User accounts"), "person-gear",
              frozenset({Role.SUPER_ADMIN, Role.SYSTEM_MANAGER})),
+    NavEntry("portal:api_keys", _("API keys"), "key-fill", frozenset({Role.SUPER_ADMIN})),
     NavEntry("portal:delegations", _("Acting officials (Plt/Plh)"), "person-badge",
              frozenset({Role.HR_MANAGER, Role.SYSTEM_MANAGER})),
     NavEntry("portal:field_classes", _("Field classes"), "incognito",

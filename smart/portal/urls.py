@@ -3,6 +3,7 @@ from django.urls import path
 from smart.portal import (
     access_views,
     account_views,
+    api_key_views,
     audit_views,
     delegation_views,
     field_class_views,
@@ -36,6 +37,9 @@ urlpatterns = [
     path("plt/", delegation_views.delegation_list, name="delegations"),
     path("plt/catat/", delegation_views.create, name="delegation_create"),
     path("plt/<int:pk>/akhiri/", delegation_views.end, name="delegation_end"),
+    # kunci-api/: API keys for other systems, created and revoked by the Super Administrator
+    path("kunci-api/", api_key_views.api_keys, name="api_keys"),
+    path("kunci-api/<int:pk>/cabut/", api_key_views.api_key_revoke_view, name="api_key_revoke"),
     # jejak-audit/: the audit log, for the Pengelola SMART
     path("jejak-audit/", audit_views.audit_log, name="audit_log"),
 ]
