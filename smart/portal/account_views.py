@@ -73,7 +73,9 @@ def _manager_or_404(user) -> None:
 
 def _accounts():
     in_force = RoleAssignment.objects.in_force().select_related("unit").order_by("role")
-    return (User.objects
+    # System accounts behind API keys are managed on the API-key page, never here:
+    # a password link would turn a system into a person who can sign in.
+    return (User.objects.filter(api_key__isnull=True)
             .annotate(has_authenticator=Exists(TOTPDevice.objects.filter(
                 user=OuterRef("pk"), confirmed=True)))
             .prefetch_related(Prefetch("role_assignments", queryset=in_force,
@@ -149,7 +151,7 @@ def account_action(request, pk: int, action: str):
     _manager_or_404(request.user)
     if action not in ACTIONS:
         raise Http404
-    account = get_object_or_404(User, pk=pk)
+    account = get_object_or_404(User, pk=pk, api_key__isnull=True)
     actor = request.user
     try:
         if action == "send_link":

@@ -140,3 +140,17 @@ def test_nobody_else_manages_accounts(client, cast):
 def test_an_unknown_action_is_a_404(client, cast):
     client.force_login(cast.super_admin)
     assert client.post(_action(cast.leader, "make_superuser")).status_code == 404
+
+
+def test_system_accounts_behind_api_keys_are_not_managed_here(client, cast):
+    """A password link would make a system account into a person who signs in."""
+    from tests.test_access_matrix import make_api_key
+
+    system = make_api_key(cast).account
+    client.force_login(cast.super_admin)
+    assert system.username not in client.get(LIST).content.decode()
+    assert client.get(reverse("portal:account_detail", args=[system.pk])).status_code == 404
+    assert client.post(_action(system, "email"),
+                       {"email": "x@kuansing.go.id"}).status_code == 404
+    system.refresh_from_db()
+    assert system.email == ""
