@@ -110,6 +110,7 @@ def test_the_bench_prints_and_writes_every_row(data_dir):
             continue
         assert row["status"] == "ok", row
         assert row["median_ms"] > 0 and row["p95_ms"] >= row["median_ms"] and row["queries"]
+        assert row["cpu_ms"] is not None
     floors = [row for row in report["rows"] if row["floor_ms"] is not None]
     assert {row["name"] for row in floors} >= {"employee list: first page",
                                               "profile (verifier)"}
