@@ -11,7 +11,7 @@ PORT ?= 8000
 SMART_DATA_DIR ?= $(CURDIR)/var
 export SMART_DATA_DIR
 
-.PHONY: run test lint e2e-browser clean help setup messages otp
+.PHONY: run test lint e2e-browser clean help setup messages otp bench bench-data bench-load
 
 help:
 	@echo "make run    start SMART with the demo regency on http://127.0.0.1:$(PORT)/"
@@ -80,6 +80,25 @@ messages: $(VENV)/.installed
 # The demo administrators' current sign-in codes (TOTP), for trying the demo without a phone.
 otp: setup
 	@$(PY) manage.py demo_otp
+
+# --- Benchmark (issue 10; docs/performance.md) --------------------------------------
+# make bench-data SIZE=10000   N synthetic employees into an empty database
+# make bench SIZE=10000        page table (median, p95, queries, memory, SQL floor) + JSON
+# make bench-load              bounded load run against gunicorn with 2 workers on loopback
+SIZE ?= 10000
+SEED ?= 2026
+BENCH_JSON ?= $(SMART_DATA_DIR)/bench-$(SIZE).json
+bench-data: setup
+	@$(PY) manage.py migrate -v0
+	@$(PY) manage.py scale_generate --employees $(SIZE) --seed $(SEED)
+
+bench: setup
+	@$(PY) manage.py collectstatic --noinput -v0
+	@$(PY) manage.py bench --size $(SIZE) --json $(BENCH_JSON)
+
+bench-load: setup
+	@$(PY) manage.py collectstatic --noinput -v0
+	@$(PY) manage.py bench_load --seconds 20 --requests 3000 --json $(SMART_DATA_DIR)/bench-load.json
 
 lint: $(VENV)/.installed
 	@$(VENV)/bin/ruff check .

@@ -901,12 +901,13 @@ def build_history(employees: list[Employee], *, seed: int, refs: Refs | None = N
     return rows
 
 
-def write_history(employees: list[Employee], *, seed: int,
-                  as_of: datetime.date = DATA_DATE) -> dict[str, int]:
+def write_history(employees: list[Employee], *, seed: int, as_of: datetime.date = DATA_DATE,
+                  create=bulk_create_with_history) -> dict[str, int]:
     """Write the demo history of saved ``employees``; returns entries per kind slug.
 
     Runs inside the caller's transaction; each kind is one bulk insert with
-    its history rows ("impor demo").
+    its history rows ("impor demo"), by ``create`` (``bulk_create_with_history``
+    or a function with its signature, such as ``scale.copy_with_history``).
     """
     now = timezone.now()
     rows = build_history(employees, seed=seed, as_of=as_of, now=now)
@@ -914,7 +915,7 @@ def write_history(employees: list[Employee], *, seed: int,
     for kind in KINDS:
         entries = rows[kind.model]
         if entries:
-            bulk_create_with_history(entries, kind.model, batch_size=BATCH_SIZE,
-                                     default_change_reason=CHANGE_REASON, default_date=now)
+            create(entries, kind.model, batch_size=BATCH_SIZE,
+                   default_change_reason=CHANGE_REASON, default_date=now)
         counts[kind.slug] = len(entries)
     return counts

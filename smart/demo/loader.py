@@ -22,7 +22,7 @@ Rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,15 +104,21 @@ def _assign_demo_unit_ids() -> None:
 
 
 def _read_employees(path: Path) -> list[Employee]:
-    """Every row of the export as an unsaved Employee; the first error stops it.
+    """Every row of the export as an unsaved Employee; the first error stops it."""
+    employees = list(iter_employees(path))
+    if not employees:
+        raise DemoError(f"Berkas demo {path} tidak berisi satu pegawai pun; hapus berkas itu "
+                        f"agar dibuat ulang, lalu jalankan load_demo lagi.")
+    return employees
 
-    NIP and NIK must also be unique within the file.
-    """
+
+def iter_employees(path: Path) -> Iterator[Employee]:
+    """Each row of the export as an unsaved Employee, in file order; the first
+    error stops it. NIP and NIK must also be unique within the file."""
     refs = ExportReferences.load()
     echelons = {echelon.code: echelon for echelon in Echelon.objects.all()}
     post_echelons = {(post.unit_code, post.title): post.echelon for post in structural_posts()}
     first_row: dict[tuple[str, str], int] = {}
-    employees = []
     try:
         for number, row in read_export(path):
             result = employee_values(row, refs)
@@ -129,16 +135,12 @@ def _read_employees(path: Path) -> list[Employee]:
             if position_type is not None and position_type.code == STRUCTURAL:
                 code = post_echelons.get((values["unit"].code, values["position_name"]))
                 values["echelon"] = echelons.get(code)
-            employees.append(Employee(**values))
+            yield Employee(**values)
     except ExportFileError as error:
         raise _broken_file(path, error.row, ColumnError(error.column, str(error))) from None
     except OSError as error:
         raise DemoError(f"Berkas demo {path} tidak dapat dibaca ({error.strerror}); hapus "
                         f"berkas itu agar dibuat ulang, lalu jalankan load_demo lagi.") from None
-    if not employees:
-        raise DemoError(f"Berkas demo {path} tidak berisi satu pegawai pun; hapus berkas itu "
-                        f"agar dibuat ulang, lalu jalankan load_demo lagi.")
-    return employees
 
 
 # --- the demo accounts ----------------------------------------------------------------------

@@ -3,12 +3,41 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from smart.people.models import AsnKind
 from smart.references.models import Golongan, LegalStatus, Unit
 
 EM_SPACE = "\u2003"
+
+
+def _attrs(attrs: dict) -> SafeString:
+    """Django's ``attrs.html`` in Python: False left out, True as a bare name."""
+    return format_html_join("", " {}{}", (
+        (name, "" if value is True else format_html('="{}"', value))
+        for name, value in attrs.items() if value is not False))
+
+
+class QuickSelect(forms.Select):
+    """A select whose options are written in Python instead of one template
+    include per option: the same HTML as Django's ``select.html``, several
+    times faster for the unit filter's hundreds of units (docs/performance.md)."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [format_html('<select name="{}"{}>', widget["name"], _attrs(widget["attrs"]))]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(format_html('<optgroup label="{}">', group_name))
+            parts += [format_html('<option value="{}"{}>{}</option>', option["value"],
+                                  _attrs(option["attrs"]), option["label"])
+                      for option in options]
+            if group_name:
+                parts.append(mark_safe("</optgroup>"))  # noqa: S308 - a constant
+        parts.append(mark_safe("</select>"))  # noqa: S308 - a constant
+        return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
 
 
 def _grouped_golongan() -> list:
@@ -37,18 +66,19 @@ class EmployeeFilterForm(forms.Form):
     )
     unit = forms.ModelChoiceField(
         label=_("Unit (with its sub-units)"), queryset=Unit.objects.none(), required=False,
-        empty_label=_("All"),
+        empty_label=_("All"), widget=QuickSelect,
     )
     golongan = forms.ModelChoiceField(
         label=_("Golongan"), queryset=Golongan.objects.active(), required=False,
-        empty_label=_("All"),
+        empty_label=_("All"), widget=QuickSelect,
     )
     asn_kind = forms.ChoiceField(
         label=_("ASN kind"), choices=[("", _("All"))] + AsnKind.choices, required=False,
+        widget=QuickSelect,
     )
     legal_status = forms.ModelChoiceField(
         label=_("Status"), queryset=LegalStatus.objects.active(), required=False,
-        empty_label=_("All"),
+        empty_label=_("All"), widget=QuickSelect,
     )
 
     def __init__(self, *args, units, **kwargs):

@@ -212,6 +212,8 @@ class Employee(models.Model):
         verbose_name_plural = _("employees")
         ordering = ["name", "nip"]
         indexes = [
+            # The list's order: deep pages read it instead of sorting everyone.
+            models.Index(fields=["name", "nip"]),
             models.Index(fields=["unit", "name"]),
             models.Index(fields=["golongan", "name"]),
             models.Index(fields=["asn_kind", "name"]),
