@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from smart.audit import context
@@ -50,6 +50,24 @@ def _plain(value):
     return None if value is None else json.loads(json.dumps(value, default=str))
 
 
+# Any constant number: the advisory lock that serialises writers of the chain.
+CHAIN_LOCK = 35_2020
+
+
+def _lock_the_chain() -> None:
+    """One writer at a time appends to the chain, until its transaction ends.
+
+    On PostgreSQL a row lock on the last event is not enough: a second writer
+    waiting on it gets the same "last" row back once the first commits, and both
+    would take the same ``seq`` (seen under the load run). A transaction-level
+    advisory lock is taken before the last event is read. On SQLite the IMMEDIATE
+    transaction already holds the database's write lock.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
+
+
 def audit_record(*, actor, action: str, target: models.Model | None = None,
                  target_label: str = "", data: dict | None = None, acting_for: str = "",
                  before: dict | None = None, after: dict | None = None,
@@ -63,9 +81,8 @@ def audit_record(*, actor, action: str, target: models.Model | None = None,
     """
     origin = context.current()
     with transaction.atomic():
-        # On PostgreSQL the row lock serialises writers; on SQLite the
-        # IMMEDIATE transaction already holds the database write lock.
-        last = AuditEvent.objects.select_for_update().order_by("-seq").first()
+        _lock_the_chain()
+        last = AuditEvent.objects.order_by("-seq").first()
         event = AuditEvent(
             seq=(last.seq + 1) if last else 1,
             at=timezone.now(),

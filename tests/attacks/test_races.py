@@ -166,3 +166,19 @@ def test_case_19c_two_verifiers_validating_at_once_make_one_transition(seeded, c
     assert ChangeRequest.objects.get().stage == Stage.VALIDATED
     assert StageEvent.objects.filter(move="validate").count() == 1
     assert RankHistory.objects.count() == 1
+
+
+@POSTGRES_ONLY
+@pytest.mark.django_db(transaction=True)
+def test_many_writers_at_once_keep_one_unbroken_audit_chain(seeded):
+    """Found by the load benchmark: two writers waiting on the same last event
+    took the same sequence number (a 500). The chain lock serialises them."""
+    from smart.audit.models import AuditEvent
+    from smart.audit.services import audit_record, audit_verify_chain
+
+    audit_record(actor=None, action="test.chain.start")
+    results = _at_once(*(lambda i=i: audit_record(actor=None, action="test.chain.write",
+                                                  data={"i": i}) for i in range(8)))
+    assert not [r for r in results if isinstance(r, Exception)], results
+    assert AuditEvent.objects.filter(action="test.chain.write").count() == 8
+    assert audit_verify_chain() is None
