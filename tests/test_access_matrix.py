@@ -173,6 +173,12 @@ MATRIX = {
         **_all(404), "anonymous": 302, "verifier": 200, "system_manager": 200,
     }),
     "releases:move": (lambda c: [make_release(c).pk], {**_all(405), "anonymous": 302}),
+    # Reports (R-USE): the roles that read others' personnel data, each within its
+    # scope; employees and the super administrator (no personnel role) get a 404.
+    # The cast's few rows stay under the release threshold, so the files open.
+    **dict.fromkeys(["reports:index", "reports:duk", "reports:duk_xlsx", "reports:duk_pdf"],
+                    (None, {**_all(200), "anonymous": 302, "employee": 404,
+                            "super_admin": 404})),
     # The audit log (R-CONF-1): the Pengelola SMART only.
     "portal:audit_log": (None, {**_all(404), "anonymous": 302, "system_manager": 200}),
 }

@@ -1,0 +1,118 @@
+"""Report pages and files (R-USE). Every view starts from the user's report scope
+(``report_scope_or_404``) and every employee comes through ``visible_to``;
+every file passes the data-release gate (Perbup 35/2020 Pasal 24(2))."""
+
+from __future__ import annotations
+
+from csp.decorators import csp_exempt
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+
+from smart.references.models import Unit
+from smart.releases.gate import export_gate
+from smart.releases.policies import Export
+from smart.reports.duk import duk_rows
+from smart.reports.duk_files import duk_pdf as duk_pdf_bytes
+from smart.reports.duk_files import duk_xlsx as duk_xlsx_bytes
+from smart.reports.forms import DukForm
+from smart.reports.policies import report_scope_or_404
+from smart.reports.services import report_export_record
+from smart.reports.signing import signing_official
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def units_in_scope(scope):
+    units = Unit.objects.current().select_related("agency")
+    return units if scope.everything else units.under_any(scope.unit_paths)
+
+
+def scope_label(scope, unit: Unit | None) -> str:
+    """What a report covers, as its title says it."""
+    if unit is not None:
+        return unit.label
+    if scope.everything:
+        return f"Pemerintah {settings.SMART_REGENCY_NAME}"
+    names = Unit.objects.filter(path__in=scope.unit_paths).values_list("name", flat=True)
+    return ", ".join(names)
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def index(request):
+    report_scope_or_404(request.user)
+    return render(request, "reports/report_index.html")
+
+
+def duk(request):
+    scope = report_scope_or_404(request.user)
+    form = DukForm(request.GET or None, units=units_in_scope(scope))
+    values = form.values()
+    rows = duk_rows(request.user, *values) if values else []
+    page = Paginator(rows, settings.SMART_REPORT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "reports/duk_list.html", {
+        "form": form, "page": page, "query": _query_without_page(request),
+        "on": values[0] if values else None,
+        "label": scope_label(scope, values[1]) if values else "",
+    })
+
+
+def _duk_file(request, extension: str):
+    """The DUK of the page's parameters as a file, through the release gate."""
+    scope = report_scope_or_404(request.user)
+    values = DukForm(request.GET or None, units=units_in_scope(scope)).values()
+    if values is None:
+        raise Http404
+    on, unit = values
+    rows = duk_rows(request.user, on, unit)
+    label = scope_label(scope, unit)
+    params = {"on": on.isoformat(), "unit": unit.pk if unit else None}
+    gate = export_gate(request, Export(
+        code="reports.duk", params=params, rows=len(rows), specific=False,
+        label=f"Daftar Urut Kepangkatan {label} per {on:%d-%m-%Y}"))
+    if gate.refusal:
+        return None, gate.refusal
+    filename = f"DUK-{slugify(unit.code if unit else 'kabupaten')}-{on:%Y%m%d}.{extension}"
+    if extension == "xlsx":
+        content = duk_xlsx_bytes(rows, scope_label=label, on=on, note=gate.note)
+    else:
+        content = duk_pdf_bytes(rows, scope_label=label, on=on, signer=signing_official(),
+                                printed_by=request.user, note=gate.note)
+    gate.record_use(content, filename)
+    report_export_record(actor=request.user, code="reports.duk", params=params,
+                         rows=len(rows), filename=filename)
+    return filename, content
+
+
+def duk_xlsx(request):
+    filename, content = _duk_file(request, "xlsx")
+    if filename is None:
+        return content
+    return _file_response(content, filename, XLSX, attachment=True)
+
+
+@csp_exempt()
+def duk_pdf(request):
+    """Shown inline, hence exempt from the CSP like the DRH (decision 64)."""
+    filename, content = _duk_file(request, "pdf")
+    if filename is None:
+        return content
+    return _file_response(content, filename, "application/pdf", attachment=False)
+
+
+def _file_response(content: bytes, filename: str, content_type: str, *,
+                   attachment: bool) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=attachment, filename=filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
