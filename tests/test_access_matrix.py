@@ -176,7 +176,8 @@ MATRIX = {
     # Reports (R-USE): the roles that read others' personnel data, each within its
     # scope; employees and the super administrator (no personnel role) get a 404.
     # The cast's few rows stay under the release threshold, so the files open.
-    **dict.fromkeys(["reports:index", "reports:duk", "reports:duk_xlsx", "reports:duk_pdf"],
+    **dict.fromkeys(["reports:index", "reports:duk", "reports:duk_xlsx", "reports:duk_pdf",
+                     "reports:statistics"],
                     (None, {**_all(200), "anonymous": 302, "employee": 404,
                             "super_admin": 404})),
     # The audit log (R-CONF-1): the Pengelola SMART only.

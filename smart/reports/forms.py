@@ -21,14 +21,24 @@ class UnitField(forms.ModelChoiceField):
         return EM_SPACE * max(unit.depth - 2, 0) + unit.label
 
 
-class DukForm(forms.Form):
-    on = forms.DateField(label=_("As of"), required=False, widget=DATE_INPUT)
+class UnitForm(forms.Form):
     unit = UnitField(label=_("Unit (with its sub-units)"), queryset=None, required=False,
                      empty_label=_("Whole regency (within your scope)"))
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+    def values(self) -> tuple[object] | None:
+        """(unit,) — None for the whole scope; None instead of the tuple when the
+        unit is invalid (see ``DukForm.values``)."""
+        if not self.is_bound:
+            return (None,)
+        return (self.cleaned_data["unit"],) if self.is_valid() else None
+
+
+class DukForm(UnitForm):
+    on = forms.DateField(label=_("As of"), required=False, widget=DATE_INPUT)
 
     def values(self) -> tuple[datetime.date, object] | None:
         """The date (today when not given) and the unit (None: the whole scope);

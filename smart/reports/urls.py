@@ -9,4 +9,5 @@ urlpatterns = [
     path("duk/", views.duk, name="duk"),
     path("duk/excel/", views.duk_xlsx, name="duk_xlsx"),
     path("duk/pdf/", views.duk_pdf, name="duk_pdf"),
+    path("statistik/", views.statistics, name="statistics"),
 ]

@@ -18,10 +18,11 @@ from smart.releases.policies import Export
 from smart.reports.duk import duk_rows
 from smart.reports.duk_files import duk_pdf as duk_pdf_bytes
 from smart.reports.duk_files import duk_xlsx as duk_xlsx_bytes
-from smart.reports.forms import DukForm
+from smart.reports.forms import DukForm, UnitForm
 from smart.reports.policies import report_scope_or_404
 from smart.reports.services import report_export_record
 from smart.reports.signing import signing_official
+from smart.reports.statistics import statistics_tables, unit_by_golongan
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -62,6 +63,24 @@ def duk(request):
         "form": form, "page": page, "query": _query_without_page(request),
         "on": values[0] if values else None,
         "label": scope_label(scope, values[1]) if values else "",
+    })
+
+
+def statistics(request):
+    """Rekap / bezetting: counts with totals, the OPD × golongan table, and a link
+    from every number to the employee list behind it."""
+    scope = report_scope_or_404(request.user)
+    form = UnitForm(request.GET or None, units=units_in_scope(scope))
+    values = form.values()
+    unit = values[0] if values else None
+    tables = statistics_tables(request.user, unit) if values else []
+    cross = unit_by_golongan(request.user, unit) if values else None
+    return render(request, "reports/statistics.html", {
+        "form": form, "tables": tables, "cross": cross,
+        "label": scope_label(scope, unit) if values else "",
+        "charts": [{"id": f"chart-{t.key}", "title": t.title,
+                    "labels": [line.label for line in t.lines],
+                    "counts": [line.count for line in t.lines]} for t in tables],
     })
 
 
