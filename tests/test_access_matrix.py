@@ -177,7 +177,9 @@ MATRIX = {
     # scope; employees and the super administrator (no personnel role) get a 404.
     # The cast's few rows stay under the release threshold, so the files open.
     **dict.fromkeys(["reports:index", "reports:duk", "reports:duk_xlsx", "reports:duk_pdf",
-                     "reports:statistics"],
+                     "reports:statistics", "reports:retirement", "reports:retirement_xlsx",
+                     "reports:kgb", "reports:kgb_xlsx", "reports:promotion",
+                     "reports:promotion_xlsx"],
                     (None, {**_all(200), "anonymous": 302, "employee": 404,
                             "super_admin": 404})),
     # The audit log (R-CONF-1): the Pengelola SMART only.

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from smart.people.career import add_months
+from smart.people.career import add_months, next_promotion_period
 from smart.people.forms import EM_SPACE
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -82,3 +82,16 @@ class PeriodForm(forms.Form):
         start = data.get("start") or timezone.localdate()
         end = data.get("end") or add_months(start, self.default_months) - datetime.timedelta(1)
         return start, end, data.get("unit")
+
+
+class PromotionForm(UnitForm):
+    """A KP period: the first of the six periods a year on or after ``on`` (today)."""
+
+    on = forms.DateField(label=_("Period on or after"), required=False, widget=DATE_INPUT)
+
+    def values(self) -> tuple[datetime.date, object] | None:
+        if self.is_bound and not self.is_valid():
+            return None
+        data = self.cleaned_data if self.is_bound else {}
+        return (next_promotion_period(data.get("on") or timezone.localdate()),
+                data.get("unit"))

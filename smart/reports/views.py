@@ -9,16 +9,20 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from smart.references.models import Unit
 from smart.releases.gate import export_gate
 from smart.releases.policies import Export
+from smart.reports.due import kgb_due, promotion_candidates, retirement_projection
+from smart.reports.due_files import due_xlsx
 from smart.reports.duk import duk_rows
 from smart.reports.duk_files import duk_pdf as duk_pdf_bytes
 from smart.reports.duk_files import duk_xlsx as duk_xlsx_bytes
-from smart.reports.forms import DukForm, UnitForm
+from smart.reports.forms import DukForm, PeriodForm, PromotionForm, UnitForm
 from smart.reports.policies import report_scope_or_404
 from smart.reports.services import report_export_record
 from smart.reports.signing import signing_official
@@ -82,6 +86,73 @@ def statistics(request):
                     "labels": [line.label for line in t.lines],
                     "counts": [line.count for line in t.lines]} for t in tables],
     })
+
+
+# Career due lists: the page title, the file title (Indonesian, like every printed
+# report), the function, and the months shown by default (None: one KP period).
+DUE_LISTS = {
+    "retirement": (_("Retirement projection"), "Proyeksi pensiun (BUP)",
+                   retirement_projection, 12),
+    "kgb": (_("Periodic salary increases (KGB) due"), "Daftar kenaikan gaji berkala (KGB)",
+            kgb_due, 3),
+    "promotion": (_("Regular promotion (KP) candidates"),
+                  "Calon kenaikan pangkat reguler (KP)", promotion_candidates, None),
+}
+
+
+def _due_list(request, key: str):
+    """(scope, form, first day, last day, unit, the list) of the page's parameters;
+    the list is None when a parameter is invalid (see ``DukForm.values``). For
+    KP the first and last day are the period."""
+    scope = report_scope_or_404(request.user)
+    _title, _file_title, build, months = DUE_LISTS[key]
+    units = units_in_scope(scope)
+    if months is None:
+        form = PromotionForm(request.GET or None, units=units)
+        values = form.values()
+        start, end, unit = (values[0], values[0], values[1]) if values else (None, None, None)
+        result = build(request.user, start, unit) if values else None
+    else:
+        form = PeriodForm(request.GET or None, units=units, default_months=months)
+        values = form.values()
+        start, end, unit = values if values else (None, None, None)
+        result = build(request.user, start, end, unit) if values else None
+    return scope, form, start, end, unit, result
+
+
+def due_list(request, key: str):
+    scope, form, start, end, unit, result = _due_list(request, key)
+    page = Paginator(result.rows if result else [], settings.SMART_REPORT_PAGE_SIZE).get_page(
+        request.GET.get("page"))
+    return render(request, "reports/due_list.html", {
+        "key": key, "title": DUE_LISTS[key][0], "form": form, "result": result, "page": page,
+        "start": start, "end": end, "query": _query_without_page(request),
+        "label": scope_label(scope, unit) if result is not None else "",
+        "export_url": reverse(f"reports:{key}_xlsx"),
+    })
+
+
+def due_list_xlsx(request, key: str):
+    scope, _form, start, end, unit, result = _due_list(request, key)
+    if result is None:
+        raise Http404
+    title = DUE_LISTS[key][1]
+    label = scope_label(scope, unit)
+    period = (f"periode {start:%d-%m-%Y}" if start == end
+              else f"{start:%d-%m-%Y} s.d. {end:%d-%m-%Y}")
+    params = {"start": start.isoformat(), "end": end.isoformat(),
+              "unit": unit.pk if unit else None}
+    code = f"reports.{key}"
+    gate = export_gate(request, Export(code=code, params=params, rows=len(result.rows),
+                                       specific=False, label=f"{title} {label} {period}"))
+    if gate.refusal:
+        return gate.refusal
+    content = due_xlsx(result, title=title, subtitle=f"{label} — {period}", note=gate.note)
+    filename = f"{key}-{slugify(unit.code if unit else 'kabupaten')}-{start:%Y%m%d}.xlsx"
+    gate.record_use(content, filename)
+    report_export_record(actor=request.user, code=code, params=params,
+                         rows=len(result.rows), filename=filename)
+    return _file_response(content, filename, XLSX, attachment=True)
 
 
 def _duk_file(request, extension: str):
