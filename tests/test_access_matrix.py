@@ -179,7 +179,7 @@ MATRIX = {
     **dict.fromkeys(["reports:index", "reports:duk", "reports:duk_xlsx", "reports:duk_pdf",
                      "reports:statistics", "reports:retirement", "reports:retirement_xlsx",
                      "reports:kgb", "reports:kgb_xlsx", "reports:promotion",
-                     "reports:promotion_xlsx"],
+                     "reports:promotion_xlsx", "reports:nominatif", "reports:nominatif_csv"],
                     (None, {**_all(200), "anonymous": 302, "employee": 404,
                             "super_admin": 404})),
     # The audit log (R-CONF-1): the Pengelola SMART only.

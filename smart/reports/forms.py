@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from smart.people.career import add_months, next_promotion_period
-from smart.people.forms import EM_SPACE
+from smart.people.forms import EM_SPACE, EmployeeFilterForm
+from smart.reports.nominatif import COLUMNS, DEFAULT_COLUMNS, chosen
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -95,3 +96,17 @@ class PromotionForm(UnitForm):
         data = self.cleaned_data if self.is_bound else {}
         return (next_promotion_period(data.get("on") or timezone.localdate()),
                 data.get("unit"))
+
+
+class NominatifForm(EmployeeFilterForm):
+    """The employee list's filters plus the columns to show (daftar nominatif)."""
+
+    columns = forms.MultipleChoiceField(
+        label=_("Columns"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=[(column.key, column.header) for column in COLUMNS],
+    )
+
+    def chosen_columns(self) -> list:
+        keys = (self.cleaned_data.get("columns") if self.is_bound and self.is_valid()
+                else None) or DEFAULT_COLUMNS
+        return chosen(keys)

@@ -10,6 +10,8 @@ urlpatterns = [
     path("duk/excel/", views.duk_xlsx, name="duk_xlsx"),
     path("duk/pdf/", views.duk_pdf, name="duk_pdf"),
     path("statistik/", views.statistics, name="statistics"),
+    path("nominatif/", views.nominatif, name="nominatif"),
+    path("nominatif/csv/", views.nominatif_csv, name="nominatif_csv"),
     # Career due lists, each with the rule that put a person on it.
     path("pensiun/", views.due_list, {"key": "retirement"}, name="retirement"),
     path("pensiun/excel/", views.due_list_xlsx, {"key": "retirement"}, name="retirement_xlsx"),

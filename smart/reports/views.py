@@ -10,19 +10,23 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from smart.people.models import Employee
 from smart.references.models import Unit
 from smart.releases.gate import export_gate
+from smart.releases.marking import csv_bytes
 from smart.releases.policies import Export
 from smart.reports.due import kgb_due, promotion_candidates, retirement_projection
 from smart.reports.due_files import due_xlsx
 from smart.reports.duk import duk_rows
 from smart.reports.duk_files import duk_pdf as duk_pdf_bytes
 from smart.reports.duk_files import duk_xlsx as duk_xlsx_bytes
-from smart.reports.forms import DukForm, PeriodForm, PromotionForm, UnitForm
+from smart.reports.forms import DukForm, NominatifForm, PeriodForm, PromotionForm, UnitForm
+from smart.reports.nominatif import cells, nominatif_rows, nominatif_values
 from smart.reports.policies import report_scope_or_404
 from smart.reports.services import report_export_record
 from smart.reports.signing import signing_official
@@ -153,6 +157,46 @@ def due_list_xlsx(request, key: str):
     report_export_record(actor=request.user, code=code, params=params,
                          rows=len(result.rows), filename=filename)
     return _file_response(content, filename, XLSX, attachment=True)
+
+
+def _nominatif(request):
+    scope = report_scope_or_404(request.user)
+    form = NominatifForm(request.GET or None, units=units_in_scope(scope))
+    employees = form.filter(Employee.objects.visible_to(request.user))
+    return form, employees, form.chosen_columns()
+
+
+def nominatif(request):
+    form, employees, columns = _nominatif(request)
+    page = Paginator(nominatif_values(employees, columns),
+                     settings.SMART_REPORT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "reports/nominatif.html", {
+        "form": form, "columns": columns, "page": page,
+        "rows": list(cells(page.object_list, columns)),
+        "query": _query_without_page(request),
+    })
+
+
+def nominatif_csv(request):
+    """CSV of the chosen columns: every cell neutralised, the release line first."""
+    form, employees, columns = _nominatif(request)
+    count = employees.count()
+    query = request.GET.copy()
+    query.pop("page", None)
+    params = {key: sorted(query.getlist(key)) for key in sorted(query)}
+    gate = export_gate(request, Export(
+        code="reports.nominatif", params=params, rows=count, specific=False,
+        label=f"Daftar nominatif ({count} pegawai; kolom: "
+              f"{', '.join(c.header for c in columns)})"))
+    if gate.refusal:
+        return gate.refusal
+    content = csv_bytes([c.header for c in columns], nominatif_rows(employees, columns),
+                        note=gate.note)
+    filename = f"nominatif-{timezone.localdate():%Y%m%d}.csv"
+    gate.record_use(content, filename)
+    report_export_record(actor=request.user, code="reports.nominatif", params=params,
+                         rows=count, filename=filename)
+    return _file_response(content, filename, "text/csv; charset=utf-8", attachment=True)
 
 
 def _duk_file(request, extension: str):
