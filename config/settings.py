@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "smart.documents",
     "smart.records",
     "smart.changes",
+    "smart.reports",
     "smart.portal",
     "smart.demo",
     "smart.integrations",
@@ -327,6 +328,9 @@ SMART_SITE_URL = env.str("SMART_SITE_URL", default="http://127.0.0.1:8000")
 # Domain settings.
 SMART_REGENCY_NAME = "Kabupaten Kuantan Singingi"
 SMART_EMPLOYEE_PAGE_SIZE = 25
+# Reports (smart.reports): rows per page on screen, and the unit whose head signs them.
+SMART_REPORT_PAGE_SIZE = 50
+SMART_REPORT_SIGNING_UNIT = env.str("SMART_REPORT_SIGNING_UNIT", default="BKPP")
 # Supporting documents: one limit for form, API and server (defect 24).
 SMART_DOCUMENT_MAX_BYTES = env.int("SMART_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 # Data releases (Perbup 35/2020 Pasal 24(2)): an export of others' personal data

@@ -19,6 +19,9 @@ FILES = {
     "bootstrap/dist/js/bootstrap.bundle.min.js": "bootstrap/bootstrap.bundle.min.js",
     "bootstrap/dist/js/bootstrap.bundle.min.js.map": "bootstrap/bootstrap.bundle.min.js.map",
     "bootstrap-icons/font/bootstrap-icons.min.css": "bootstrap-icons/bootstrap-icons.min.css",
+    # The statistics charts (smart.reports); drawn by static/js/report_charts.js.
+    "chart.js/dist/chart.umd.min.js": "chart.js/chart.umd.min.js",
+    "chart.js/dist/chart.umd.min.js.map": "chart.js/chart.umd.min.js.map",
     # The icon CSS refers to its fonts as fonts/…, so they keep that relative place.
     **{
         f"bootstrap-icons/font/fonts/bootstrap-icons.{ext}":

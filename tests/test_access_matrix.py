@@ -208,6 +208,15 @@ MATRIX = {
     "api:change_move": (lambda c: [make_request(c).pk], _all(405)),
     "api:skp_results": (None, _all(405)),
     "api:attendance_logs": (None, _all(405)),
+    # Reports (R-USE): the roles that read others' personnel data, each within its
+    # scope; employees and the super administrator (no personnel role) get a 404.
+    # The cast's few rows stay under the release threshold, so the files open.
+    **dict.fromkeys(["reports:index", "reports:duk", "reports:duk_xlsx", "reports:duk_pdf",
+                     "reports:statistics", "reports:retirement", "reports:retirement_xlsx",
+                     "reports:kgb", "reports:kgb_xlsx", "reports:promotion",
+                     "reports:promotion_xlsx", "reports:nominatif", "reports:nominatif_csv"],
+                    (None, {**_all(200), "anonymous": 302, "employee": 404,
+                            "super_admin": 404})),
     # The audit log (R-CONF-1): the Pengelola SMART only.
     "portal:audit_log": (None, {**_all(404), "anonymous": 302, "system_manager": 200}),
 }

@@ -8,7 +8,16 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from smart.people.models import AsnKind
-from smart.references.models import Golongan, LegalStatus, Unit
+from smart.references.models import (
+    Echelon,
+    EducationLevel,
+    Golongan,
+    LegalStatus,
+    PositionType,
+    Religion,
+    Sex,
+    Unit,
+)
 
 EM_SPACE = "\u2003"
 
@@ -80,6 +89,26 @@ class EmployeeFilterForm(forms.Form):
         label=_("Status"), queryset=LegalStatus.objects.active(), required=False,
         empty_label=_("All"), widget=QuickSelect,
     )
+    # The filters below are what the statistics link to (drill-down, R-USE).
+    active = forms.BooleanField(label=_("Active only"), required=False)
+    sex = forms.ModelChoiceField(label=_("Sex"), queryset=Sex.objects.active(),
+                                 required=False, empty_label=_("All"))
+    religion = forms.ModelChoiceField(label=_("Religion"), queryset=Religion.objects.active(),
+                                      required=False, empty_label=_("All"))
+    education_level = forms.ModelChoiceField(
+        label=_("Education"), queryset=EducationLevel.objects.active(), required=False,
+        empty_label=_("All"),
+    )
+    position_type = forms.ModelChoiceField(
+        label=_("Position type"), queryset=PositionType.objects.active(), required=False,
+        empty_label=_("All"),
+    )
+    echelon = forms.ModelChoiceField(label=_("Echelon"), queryset=Echelon.objects.active(),
+                                     required=False, empty_label=_("All"))
+    age_min = forms.IntegerField(label=_("Age from"), required=False, min_value=0,
+                                 max_value=120)
+    age_max = forms.IntegerField(label=_("Age to"), required=False, min_value=0,
+                                 max_value=120)
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,4 +138,9 @@ class EmployeeFilterForm(forms.Form):
             queryset = queryset.filter(asn_kind=data["asn_kind"])
         if data.get("legal_status"):
             queryset = queryset.filter(legal_status=data["legal_status"])
-        return queryset
+        if data.get("active"):
+            queryset = queryset.active()
+        for name in ("sex", "religion", "education_level", "position_type", "echelon"):
+            if data.get(name):
+                queryset = queryset.filter(**{name: data[name]})
+        return queryset.aged(data.get("age_min"), data.get("age_max"))

@@ -59,6 +59,22 @@ class EmployeeQuerySet(models.QuerySet):
             condition |= Q(unit__path__startswith=path)
         return self.filter(condition)
 
+    def active(self) -> EmployeeQuerySet:
+        """In service: a legal status that counts as active (or none recorded)."""
+        return self.filter(Q(legal_status__isnull=True) | Q(legal_status__counts_as_active=True))
+
+    def aged(self, minimum: int | None = None, maximum: int | None = None,
+             on: datetime.date | None = None) -> EmployeeQuerySet:
+        """Aged ``minimum`` to ``maximum`` completed years on ``on`` (today), both
+        inclusive; either bound may be None. Born 29 February: as ``career.age_on``."""
+        on = on or timezone.localdate()
+        queryset = self
+        if minimum is not None:
+            queryset = queryset.filter(birth_date__lte=years_before(on, minimum))
+        if maximum is not None:
+            queryset = queryset.filter(birth_date__gt=years_before(on, maximum + 1))
+        return queryset
+
     def for_list(self) -> EmployeeQuerySet:
         """The joins the employee list shows, so it runs as one query."""
         return self.select_related("unit__agency", "golongan", "legal_status").only(
@@ -87,6 +103,14 @@ class EmployeeQuerySet(models.QuerySet):
                     | Q(back_title__icontains=word)
                 )
         return queryset
+
+
+def years_before(on: datetime.date, years: int) -> datetime.date:
+    """The latest birth date of someone who is ``years`` old on ``on``."""
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:  # 29 February in a common year: born 28 February is that age
+        return datetime.date(on.year - years, 2, 28)
 
 
 class Employee(models.Model):

@@ -35,6 +35,7 @@ ENTRIES = [
              frozenset({Role.VERIFIER})),
     NavEntry("changes:oversight", _("Deadline monitoring"), "alarm",
              frozenset({Role.SYSTEM_MANAGER, Role.HR_MANAGER})),
+    NavEntry("reports:index", _("Reports"), "bar-chart", frozenset(PERSONNEL_READERS)),
     NavEntry("portal:holidays", _("Working-day calendar"), "calendar3", None),
     NavEntry("releases:list", _("Data releases"), "box-arrow-up-right",
              frozenset(PERSONNEL_READERS)),

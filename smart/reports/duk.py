@@ -1,0 +1,182 @@
+"""Daftar Urut Kepangkatan (DUK): the PNS of a unit subtree or of the regency in
+order of seniority on a chosen date (R-USE; domain.md §5.5).
+
+Rule: PNS only (no CPNS, no PPPK), in service on the date (TMT CPNS on or before
+it) and with a legal status that counts as active; ordered by
+``people.career.duk_key``: golongan ↓, TMT golongan ↑, eselon ↑ (higher office
+first), TMT eselon ↑, masa kerja ↓, structural training ↓, education ↓, age ↓.
+
+Point in time: golongan, position, eselon and unit come from the validated
+history on the date (``history_on``); an employee without any validated rank (or
+position) history is placed by the current values when their TMT is on or
+before the date (records loaded before history was kept); one whose first rank
+comes after the date is not on that date's list. The legal status is today's,
+since its history is not kept yet. Masa kerja counts from TMT CPNS; CLTN periods
+are not deducted (they are not recorded yet).
+
+Cost: five queries whatever the number of employees (the employees with their
+point-in-time entry ids, the rank entries, the position entries, two code
+tables); the ordering itself is done in Python with the pure ``duk_key``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+
+from smart.people import career
+from smart.people.models import AsnKind, Employee
+from smart.records.models import PositionHistory, RankHistory
+from smart.references.models import EducationLevel, StructuralTraining, Unit
+from smart.reports import history_on
+
+NON_ECHELON = "99"
+
+
+@dataclass(frozen=True)
+class DukRow:
+    pk: int
+    nip: str
+    name: str
+    birth_place: str
+    birth_date: datetime.date
+    golongan_code: str
+    golongan_name: str
+    pangkat: str
+    tmt_golongan: datetime.date | None
+    grade_service: career.YearsMonths | None
+    position_name: str
+    echelon_code: str
+    echelon_name: str
+    tmt_echelon: datetime.date | None
+    service: career.YearsMonths | None
+    training_rank: int
+    training_name: str
+    education_code: str
+    education_name: str
+    age: int
+    unit_name: str
+
+    @property
+    def key(self) -> tuple:
+        return career.duk_key(
+            golongan_code=self.golongan_code, tmt_golongan=self.tmt_golongan,
+            echelon_code=self.echelon_code or None, tmt_echelon=self.tmt_echelon,
+            service=self.service, training_rank=self.training_rank,
+            education_code=self.education_code or None, birth_date=self.birth_date)
+
+    @property
+    def nip_grouped(self) -> str:
+        n = self.nip
+        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}" if len(n) == 18 else n
+
+
+def display_name(front_title: str, name: str, back_title: str) -> str:
+    """As ``Employee.display_name``: "Drs. AHMAD FAUZI, M.Si."."""
+    full = f"{front_title} {name}".strip()
+    return f"{full}, {back_title}" if back_title else full
+
+
+def duk_candidates(user, on: datetime.date, unit: Unit | None = None):
+    """The employees of the DUK, scoped to the user, with the ids of their
+    point-in-time entries; ``unit`` limits them to its subtree on that date."""
+    queryset = (
+        Employee.objects.visible_to(user)
+        .filter(asn_kind=AsnKind.PNS, tmt_cpns__lte=on)
+        .filter(Q(legal_status__isnull=True) | Q(legal_status__counts_as_active=True))
+        .annotate(
+            rank_pk=history_on.rank_entry_on(on),
+            has_ranks=history_on.has_validated(RankHistory),
+            has_positions=history_on.has_validated(PositionHistory),
+            position_pk=history_on.position_entry_on(on),
+            unit_path_on=Coalesce(history_on.position_unit_path_on(on), F("unit__path")),
+            training_rank=history_on.training_rank_on(on),
+            education_code=Coalesce(history_on.education_code_on(on),
+                                    F("education_level__code")),
+        )
+    )
+    if unit is not None:
+        queryset = queryset.filter(unit_path_on__startswith=unit.path)
+    return queryset
+
+
+def duk_rows(user, on: datetime.date, unit: Unit | None = None) -> list[DukRow]:
+    """The DUK on ``on``, most senior first (see the module docstring)."""
+    candidates = duk_candidates(user, on, unit)
+    employees = list(candidates.values(
+        "pk", "nip", "name", "front_title", "back_title", "birth_place", "birth_date",
+        "tmt_cpns", "golongan__code", "golongan__name", "golongan__pangkat", "tmt_golongan",
+        "mk_years", "mk_months", "position_name", "echelon__code", "echelon__name",
+        "tmt_position", "unit__name", "rank_pk", "position_pk", "training_rank", "has_ranks",
+        "has_positions", "education_code"))
+    if not employees:
+        return []
+    ranks = history_on.ranks_by_pk(candidates.values("rank_pk"))
+    positions = history_on.positions_by_pk(candidates.values("position_pk"))
+    educations = dict(EducationLevel.objects.values_list("code", "name"))
+    trainings = _training_names()
+    rows = [row for row in (_row(e, ranks, positions, educations, trainings, on)
+                            for e in employees) if row is not None]
+    rows.sort(key=lambda row: row.key)
+    return rows
+
+
+def _training_names() -> dict[int, str]:
+    names = {}
+    for code, name in StructuralTraining.objects.order_by("code").values_list("code", "name"):
+        rank = history_on.TRAINING_RANK.get(code, 0)
+        names.setdefault(rank, name)
+    return names
+
+
+def _row(e: dict, ranks: dict, positions: dict, educations: dict, trainings: dict,
+         on: datetime.date) -> DukRow | None:
+    rank = ranks.get(e["rank_pk"])
+    if rank is not None:
+        golongan = (rank["golongan__code"], rank["golongan__name"], rank["golongan__pangkat"])
+        tmt_golongan, mk = rank["tmt"], (rank["mk_years"], rank["mk_months"])
+    elif not e["has_ranks"] and e["golongan__code"] and (
+            e["tmt_golongan"] is None or e["tmt_golongan"] <= on):
+        golongan = (e["golongan__code"], e["golongan__name"], e["golongan__pangkat"])
+        tmt_golongan, mk = e["tmt_golongan"], (e["mk_years"], e["mk_months"])
+    else:
+        return None  # no golongan on that date: not (yet) on the list
+    if golongan[0] not in career.GOLONGAN_NAMES:
+        return None  # a PPPK grade on a PNS record is a data error, not a DUK row
+    position = positions.get(e["position_pk"])
+    if position is not None:
+        position_name, echelon = position["position_name"], position["echelon__code"] or ""
+        echelon_name, tmt_position = position["echelon__name"] or "", position["tmt"]
+        unit_name = position["unit__name"]
+    elif not e["has_positions"]:
+        position_name, echelon = e["position_name"], e["echelon__code"] or ""
+        echelon_name, tmt_position = e["echelon__name"] or "", e["tmt_position"]
+        unit_name = e["unit__name"]
+    else:  # no definitive position yet on that date
+        position_name, echelon, echelon_name, tmt_position = "", "", "", None
+        unit_name = e["unit__name"]
+    has_echelon = bool(echelon) and echelon != NON_ECHELON
+    training = e["training_rank"] or 0
+    try:
+        service = career.service_length(e["tmt_cpns"], on) if e["tmt_cpns"] else None
+        grade_service = (career.grade_service_on(mk[0], mk[1], tmt_golongan, on)
+                         if tmt_golongan else None)
+    except (ValueError, OverflowError):
+        service = grade_service = None
+    return DukRow(
+        pk=e["pk"], nip=e["nip"], name=display_name(e["front_title"], e["name"],
+                                                     e["back_title"]),
+        birth_place=e["birth_place"], birth_date=e["birth_date"],
+        golongan_code=golongan[0], golongan_name=golongan[1], pangkat=golongan[2],
+        tmt_golongan=tmt_golongan, grade_service=grade_service,
+        position_name=position_name, echelon_code=echelon if has_echelon else "",
+        echelon_name=echelon_name if has_echelon else "",
+        tmt_echelon=tmt_position if has_echelon else None, service=service,
+        training_rank=training, training_name=trainings.get(training, "") if training else "",
+        education_code=e["education_code"] or "",
+        education_name=educations.get(e["education_code"] or "", ""),
+        age=career.age_on(e["birth_date"], on), unit_name=unit_name,
+    )

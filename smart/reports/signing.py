@@ -1,0 +1,43 @@
+"""Who signs the printed reports: the head of the personnel agency (BKPSDM).
+
+The Super Administrator's configurable layouts (Pasal 11h) are left to a later
+issue; until then the signer is whoever holds the head position of the unit
+named by ``SMART_REPORT_SIGNING_UNIT``: the employee of that unit at the unit's
+head eselon. An office holder's name, NIP and title are public, so this one read
+is not scoped to the viewer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from smart.people.models import Employee
+from smart.references.models import Unit
+
+DEFAULT_TITLE = "KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"
+
+
+@dataclass(frozen=True)
+class Signer:
+    title: str
+    name: str
+    nip: str
+    pangkat: str = ""
+
+
+def signing_official() -> Signer:
+    """The signer of reports; name and NIP empty (a line to sign over) when the
+    head position is vacant or not recorded."""
+    unit = Unit.objects.filter(code=settings.SMART_REPORT_SIGNING_UNIT).first()
+    head = None
+    if unit is not None and unit.head_echelon_id:
+        head = (Employee.objects.filter(unit=unit, echelon_id=unit.head_echelon_id)
+                .select_related("golongan").order_by("-tmt_position", "pk").first())
+    if head is None:
+        return Signer(title=DEFAULT_TITLE, name="", nip="")
+    pangkat = (f"{head.golongan.pangkat} ({head.golongan.name})"
+               if head.golongan_id and head.golongan.pangkat else "")
+    return Signer(title=(head.position_name or DEFAULT_TITLE).upper(),
+                  name=head.display_name, nip=head.nip_grouped, pangkat=pangkat)

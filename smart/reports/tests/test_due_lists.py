@@ -1,0 +1,126 @@
+"""R-USE (issue 7 §4, domain.md §5.1–5.3): retirement projection, KGB due list
+and KP candidates, against hand-computed dates, each row with its rule."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from smart.people.models import AsnKind
+from smart.references.models import Echelon, EducationLevel, Golongan, PositionType, Unit
+from smart.reports.due import kgb_due, promotion_candidates, retirement_projection
+from smart.reports.tests.builders import D
+from smart.reports.tests.xlsx import read_xlsx
+from tests.personas import make_employee
+
+pytestmark = pytest.mark.django_db
+UNIT = "DINKES.PKM05"
+
+
+BORN, GRADE_TMT = D(1980, 1, 1), D(2020, 4, 1)
+
+
+def person(name, *, kind="4", position="Pelaksana", echelon=None, birth=BORN,
+           golongan="33", tmt=GRADE_TMT, mk=(10, 0), asn_kind=AsnKind.PNS, education="40"):
+    employee = make_employee(UNIT, name=name, birth=birth, asn_kind=asn_kind)
+    employee.position_type = PositionType.objects.get(code=kind)
+    employee.position_name = position
+    employee.echelon = Echelon.objects.get(code=echelon) if echelon else None
+    employee.golongan = Golongan.objects.get(code=golongan)
+    employee.tmt_golongan, (employee.mk_years, employee.mk_months) = tmt, mk
+    employee.education_level = EducationLevel.objects.get(code=education)
+    employee.save()
+    return employee
+
+
+@pytest.fixture
+def retiring():
+    """BUP: administrators 58, JPT 60, ahli madya 60, ahli utama 65, guru 60,
+    ahli pertama 58 (PPPK too); the others retire outside 2030."""
+    person("ADMINISTRATOR", kind="1", position="Kepala Bagian Umum", echelon="31",
+           birth=D(1972, 3, 15))
+    person("JPT", kind="1", position="Kepala Dinas", echelon="22", birth=D(1970, 6, 10))
+    person("ESELON III SAMA UMUR", kind="1", position="Kepala Bidang", echelon="31",
+           birth=D(1970, 6, 10))
+    person("MADYA", kind="2", position="Analis Kebijakan Ahli Madya", birth=D(1970, 1, 20))
+    person("MUDA", kind="2", position="Analis Kebijakan Ahli Muda", birth=D(1970, 1, 20))
+    person("UTAMA", kind="2", position="Peneliti Ahli Utama", birth=D(1965, 8, 1))
+    person("GURU", kind="2", position="Guru Ahli Muda", birth=D(1970, 11, 30))
+    person("PELAKSANA DESEMBER", birth=D(1972, 12, 5))
+    person("PERAWAT PPPK", kind="2", position="Perawat Ahli Pertama", birth=D(1972, 5, 5),
+           asn_kind=AsnKind.PPPK, golongan="IX")
+    person("DOKTER TANPA JENJANG", kind="2", position="Dokter", birth=D(1968, 1, 1))
+
+
+def test_the_retirement_projection_uses_the_bup_of_each_position(cast, retiring):
+    result = retirement_projection(cast.system_manager, D(2030, 1, 1), D(2030, 12, 31))
+    assert [(r.name, r.date) for r in result.rows] == [
+        ("MADYA", D(2030, 2, 1)), ("ADMINISTRATOR", D(2030, 4, 1)),
+        ("PERAWAT PPPK", D(2030, 6, 1)), ("JPT", D(2030, 7, 1)), ("UTAMA", D(2030, 9, 1)),
+        ("GURU", D(2030, 12, 1)),
+    ]
+    rules = {r.name: r.rule for r in result.rows}
+    assert rules["JPT"].startswith("BUP 60 tahun: pejabat pimpinan tinggi")
+    assert rules["UTAMA"].startswith("BUP 65 tahun: jabatan fungsional jenjang ahli utama")
+    assert rules["GURU"].startswith("BUP 60 tahun: guru")
+    assert "lahir 15-03-1972 → TMT pensiun 01-04-2030" in rules["ADMINISTRATOR"]
+    assert [name for name, *_ in result.undetermined] == ["DOKTER TANPA JENJANG"]
+    assert [month for month, _ in result.by_month()][:2] == ["Februari 2030", "April 2030"]
+
+
+def test_kgb_falls_on_odd_mkg_years_for_i_b_to_ii_d_and_even_ones_otherwise(cast):
+    """Same SK (MKG 4 years, TMT 2024-01-01): II/b reaches MKG 5 in 2025 and 7 in
+    2027; III/a reaches 6 in 2026 and 8 in 2028 — so only II/b is due in 2027."""
+    person("II/b", golongan="22", tmt=D(2024, 1, 1), mk=(4, 0))
+    person("III/a", golongan="31", tmt=D(2024, 1, 1), mk=(4, 0))
+    person("I/a", golongan="11", tmt=D(2025, 3, 1), mk=(0, 0))
+    person("PPPK", golongan="IX", tmt=D(2025, 6, 1), asn_kind=AsnKind.PPPK, kind="2",
+           position="Perawat Ahli Pertama")
+    person("PENSIUN DULU", golongan="11", tmt=D(2025, 3, 1), mk=(0, 0), birth=D(1969, 1, 15))
+    result = kgb_due(cast.system_manager, D(2027, 1, 1), D(2027, 12, 31))
+    rows = {r.name: r for r in result.rows}
+    assert {name: row.date for name, row in rows.items()} == {
+        "II/b": D(2027, 1, 1), "I/a": D(2027, 3, 1), "PPPK": D(2027, 6, 1)}
+    assert "MKG mencapai 7 tahun" in rows["II/b"].rule and "ganjil" in rows["II/b"].rule
+    assert "MKG mencapai 2 tahun" in rows["I/a"].rule and "genap" in rows["I/a"].rule
+    assert rows["PPPK"].rule.startswith("PPPK: setiap 2 tahun")
+
+
+def test_kp_candidates_meet_four_years_and_stay_below_their_ceiling(cast):
+    person("EMPAT TAHUN", golongan="32", tmt=D(2022, 10, 1))
+    person("BELUM EMPAT", golongan="32", tmt=D(2022, 11, 1))
+    person("PLAFON SLTA", golongan="32", tmt=D(2010, 4, 1), education="15")  # ceiling III/b
+    person("ESELON IV.B", golongan="33", tmt=D(2015, 4, 1), kind="1", echelon="42",
+           position="Kepala Seksi")  # IV.b tops at III/c
+    person("PENSIUN SEBELUM", golongan="32", tmt=D(2015, 4, 1), birth=D(1968, 9, 1))
+    result = promotion_candidates(cast.system_manager, D(2026, 10, 1))
+    assert [r.name for r in result.rows] == ["EMPAT TAHUN"]
+    assert "reguler ke III/c" in result.rows[0].rule
+
+
+def test_the_lists_stay_within_the_scope_and_use_one_query(cast, retiring):
+    admin_b = cast.admin_b
+    assert retirement_projection(admin_b, D(2030, 1, 1), D(2030, 12, 31)).rows == []
+    retirement_projection(cast.system_manager, D(2030, 1, 1), D(2030, 12, 31))
+    with CaptureQueriesContext(connection) as queries:
+        retirement_projection(cast.system_manager, D(2030, 1, 1), D(2030, 12, 31))
+        kgb_due(cast.system_manager, D(2030, 1, 1), D(2030, 12, 31))
+        promotion_candidates(cast.system_manager, D(2030, 2, 1))
+    assert len(queries) == 3
+
+
+def test_the_pages_and_files_show_the_rule(client, cast, retiring):
+    client.force_login(cast.admin_a)
+    dinkes = Unit.objects.get(code="DINKES").pk
+    params = {"start": "2030-01-01", "end": "2030-12-31", "unit": dinkes}
+    page = client.get(reverse("reports:retirement"), params)
+    assert "BUP 65 tahun" in page.content.decode()
+    assert page.context["page"].paginator.count == 6
+    book = read_xlsx(client.get(reverse("reports:retirement_xlsx"), params).content)
+    assert book["cells"]["I6"].startswith("BUP 60 tahun: jabatan fungsional jenjang ahli madya")
+    bad = client.get(reverse("reports:kgb"), {"start": "2030-02-01", "end": "2030-01-01"})
+    assert "Tanggal akhir tidak boleh sebelum tanggal awal." in bad.content.decode()
+    assert client.get(reverse("reports:promotion"), {"on": "2026-09-15"}).context[
+        "start"] == D(2026, 10, 1)
