@@ -86,6 +86,13 @@ UNIT_B_ARGS = {
     "releases:detail": lambda b: (("releases:detail", [r.pk]) for r in b.releases),
     "releases:move": lambda b: (("releases:move", [r.pk]) for r in b.releases),
     "releases:request": lambda b: (("releases:request", [token]) for token in b.tokens),
+    # The JSON API answers out-of-scope ids with a JSON 404, as the pages do.
+    "api:employee_detail": lambda b: (("api:employee_detail", [e.pk]) for e in b.employees),
+    "api:entry_list": lambda b: (("api:entry_list", [e.pk, slug]) for e in b.employees
+                                 for slug in ("pangkat", "keluarga-anak", "hukuman-disiplin")
+                                 if slug in ALL_KIND_SLUGS),
+    "api:change_detail": lambda b: (("api:change_detail", [r.pk]) for r in b.requests),
+    "api:change_move": lambda b: (("api:change_move", [r.pk]) for r in b.requests),
 }
 
 # Patterns with an argument that names nothing of a unit.
@@ -96,6 +103,11 @@ NOT_UNIT_OBJECTS = {
     # A public holiday belongs to the whole regency; only the SMART manager
     # cancels one (smart/portal/tests/test_holidays.py).
     "portal:holiday_cancel",
+    # A national code table (agama, golongan …) is the same for every unit.
+    "api:reference_codes",
+    # API keys belong to systems, not units; only the super administrator sees or
+    # revokes them (tests/test_access_matrix.py, smart/portal/tests/test_api_keys.py).
+    "portal:api_key_revoke",
 }
 
 # Which answers count as "not here": 404, or 405 for a method the view never
@@ -152,7 +164,12 @@ def test_case_1_the_health_office_admin_reaches_nothing_of_the_education_office(
                 continue
             seen.add(url)
             for method in ("get", "post"):
-                response = getattr(attacker, method)(url, POST_BODY if method == "post" else None)
+                if method == "post" and url.startswith("/api/"):  # the API reads JSON
+                    response = attacker.post(url, {"move": "forward", "note": "serang"},
+                                             content_type="application/json")
+                else:
+                    response = getattr(attacker, method)(
+                        url, POST_BODY if method == "post" else None)
                 tried += 1
                 not_found += response.status_code == 404
                 if response.status_code not in NOT_HERE:
