@@ -51,11 +51,15 @@ def audit_record(*, actor, action: str, target: models.Model | None = None,
         return event
 
 
-def audit_verify_chain() -> int | None:
-    """The seq of the first broken event, or None when the chain is whole."""
+def audit_verify_chain(*, using: str = "default") -> int | None:
+    """The seq of the first broken event, or None when the chain is whole.
+
+    ``using`` names another database connection, e.g. a restored copy in the
+    restore drill (smart.operations).
+    """
     prev = GENESIS
     expected_seq = 1
-    for event in AuditEvent.objects.order_by("seq").iterator():
+    for event in AuditEvent.objects.using(using).order_by("seq").iterator():
         if (event.seq != expected_seq or event.prev_hash != prev
                 or event.hash != _digest(prev, _payload(event))):
             return event.seq
