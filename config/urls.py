@@ -13,6 +13,7 @@ urlpatterns = [
     path("dokumen/", include("smart.documents.urls")),
     path("notifikasi/", include("smart.notifications.urls")),
     path("rilis-data/", include("smart.releases.urls")),
+    path("", include("smart.operations.urls")),
     # Public: the language switch is on the sign-in page too.
     path("bahasa/", login_not_required(set_language), name="set_language"),
 ]
