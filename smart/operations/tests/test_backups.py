@@ -262,3 +262,31 @@ def _scratch_target(tmp_path) -> dict:
 def _drop_scratch(target: dict) -> None:
     if databases.engine_of(target) == databases.POSTGRESQL:
         databases.postgresql_drop(target)
+
+
+@committed
+def test_a_document_changed_inside_a_reencrypted_archive_is_refused_g3(backup_settings,
+                                                                        tmp_path):
+    """G3: even a validly encrypted archive whose document differs from its manifest
+    restores nothing (someone with the public key could have rebuilt it)."""
+    import tarfile
+
+    from smart.operations.encryption import decrypt_file, encrypt_file
+
+    _synthetic_regency()
+    result = backup_create()
+    plain, content = tmp_path / "plain.tar.gz", tmp_path / "content"
+    decrypt_file(result.archive, plain)
+    with tarfile.open(plain) as tar:
+        tar.extractall(content, filter="data")
+    document = next((content / "documents").rglob("*.pdf"))
+    document.write_bytes(document.read_bytes() + b"%diubah")
+    with tarfile.open(plain, "w:gz") as tar:
+        for path in sorted(content.rglob("*")):
+            if path.is_file():
+                tar.add(path, arcname=path.relative_to(content).as_posix())
+    result.archive.unlink()
+    encrypt_file(plain, result.archive)
+    run = restore_drill_job()
+    assert run.ok is False
+    assert "dokumen tidak cocok dengan manifest" in run.summary and "berubah 1" in run.summary
