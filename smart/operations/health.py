@@ -48,7 +48,10 @@ def health_status() -> tuple[bool, dict]:
                     "storage": OK if _storage() else FAILED}
     backup: dict = {"status": FAILED, "age_hours": None}
     if database_ok:
-        last = OperationRun.objects.last_successful(Job.BACKUP)
+        try:
+            last = OperationRun.objects.last_successful(Job.BACKUP)
+        except DatabaseError:  # e.g. not migrated yet
+            last = None
         if last is not None:
             age = timezone.now() - last.finished_at
             backup["age_hours"] = int(age.total_seconds() // 3600)

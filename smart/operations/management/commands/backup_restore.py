@@ -24,7 +24,9 @@ class Command(BaseCommand):
     def handle(self, *args, archive, database_url, documents, **options):
         database = None
         if database_url:
-            database = {**connections["default"].settings_dict,
+            # The engine's options come from the URL only: the default's SQLite
+            # options mean nothing to PostgreSQL (and the reverse).
+            database = {**connections["default"].settings_dict, "OPTIONS": {},
                         **environ.Env.db_url_config(database_url)}
         try:
             manifest = backup_restore(archive=archive, database=database,
