@@ -207,7 +207,10 @@ def backup_create(*, now: datetime.datetime | None = None) -> BackupResult:
         raise BackupError(f"Arsip {name} sudah ada.")
     work = Path(tempfile.mkdtemp(prefix=".work-", dir=backup_dir))
     try:
-        engine, db_file, canonical = _snapshot_database(work)
+        try:
+            engine, db_file, canonical = _snapshot_database(work)
+        except databases.DatabaseTargetError as error:  # pg_dump failed
+            raise BackupError(f"Basis data tidak dapat disalin: {error}") from error
         manifest = {
             "format": FORMAT, "created_at": now.isoformat(), "engine": engine,
             "database": {"file": db_file.name, "sha256": file_sha256(db_file),
@@ -228,9 +231,11 @@ def backup_create(*, now: datetime.datetime | None = None) -> BackupResult:
         partial = backup_dir / (name + ".partial")
         try:
             encrypt_file(plain, partial)
-        except EncryptionError as error:
-            partial.unlink(missing_ok=True)
-            raise BackupError(str(error)) from error
+        except BaseException as error:
+            partial.unlink(missing_ok=True)  # never leave half an archive behind
+            if isinstance(error, EncryptionError):
+                raise BackupError(str(error)) from error
+            raise
         partial.chmod(0o600)
         archive = backup_dir / name
         os.replace(partial, archive)
