@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "smart.demo",
     "smart.integrations",
     "smart.api",
+    "smart.operations",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -338,3 +339,20 @@ SMART_DOCUMENT_MAX_BYTES = env.int("SMART_DOCUMENT_MAX_BYTES", default=10 * 1024
 # approval; an approved release is usable for this many days.
 SMART_RELEASE_ROW_THRESHOLD = env.int("SMART_RELEASE_ROW_THRESHOLD", default=100)
 SMART_RELEASE_VALID_DAYS = env.int("SMART_RELEASE_VALID_DAYS", default=7)
+
+# Backups (R-PROC-4, security.md G3/G4, docs/operations.md). Archives are encrypted
+# to a GPG public key; the private key that restores them lives outside SMART and
+# outside every backup (on the operator's keyring: SMART_BACKUP_GPG_HOME).
+SMART_BACKUP_DIR = Path(env.str("SMART_BACKUP_DIR", default=str(DATA_DIR / "backups")))
+# The disaster-recovery copy (Pasal 16): a second directory, e.g. a mounted DRC share.
+SMART_BACKUP_DR_DIR = env.str("SMART_BACKUP_DR_DIR", default="")
+SMART_BACKUP_GPG_PUBLIC_KEY = env.str("SMART_BACKUP_GPG_PUBLIC_KEY", default="")
+SMART_BACKUP_GPG_RECIPIENT = env.str("SMART_BACKUP_GPG_RECIPIENT", default="")
+SMART_BACKUP_GPG_HOME = env.str("SMART_BACKUP_GPG_HOME", default="")
+SMART_BACKUP_KEEP_DAILY = env.int("SMART_BACKUP_KEEP_DAILY", default=14)
+SMART_BACKUP_KEEP_WEEKLY = env.int("SMART_BACKUP_KEEP_WEEKLY", default=8)
+SMART_BACKUP_KEEP_MONTHLY = env.int("SMART_BACKUP_KEEP_MONTHLY", default=12)
+# The health endpoint answers 503 when the last good backup is older than this.
+SMART_BACKUP_MAX_AGE_HOURS = env.int("SMART_BACKUP_MAX_AGE_HOURS", default=26)
+# Reports of the operations jobs (archive check), never inside MEDIA_ROOT.
+SMART_REPORT_DIR = Path(env.str("SMART_REPORT_DIR", default=str(DATA_DIR / "reports")))

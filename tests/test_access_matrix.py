@@ -37,6 +37,9 @@ MATRIX = {
     "accounts:password_reset": (None, _all(200)),  # public: "lupa kata sandi"
     "accounts:password_reset_confirm": (lambda c: ["MQ", "bad-token"], _all(200)),
     "people:employee_list": (None, {**_all(200), "anonymous": 302}),
+    # Public health check for the infrastructure monitor (R-OPS): the same answer for
+    # everyone; 503 here because the test database has no backup yet.
+    "operations:health": (None, _all(503)),
     # Every persona with an employee record sees its own processing log.
     "records:my_data": (None, {**_all(200), "anonymous": 302, "hr_manager_b": 404,
                                "division_admin": 404, "super_admin": 404, "leader": 404}),

@@ -113,12 +113,13 @@ class ChainBreak:
     reason: str  # "missing": events before it are gone; "link": prev_hash; "content"
 
 
-def audit_first_break() -> ChainBreak | None:
+def audit_first_break(*, using: str = "default") -> ChainBreak | None:
     """Walk the chain in seq order; the first event that does not follow from
-    the one before it, or None when the chain is whole."""
+    the one before it, or None when the chain is whole. ``using`` names another
+    database connection, e.g. a restored copy in the restore drill."""
     prev = GENESIS
     expected_seq = 1
-    for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000):
+    for event in AuditEvent.objects.using(using).order_by("seq").iterator(chunk_size=2000):
         if event.seq != expected_seq:
             return ChainBreak(event, "missing")
         if event.prev_hash != prev:
@@ -130,7 +131,7 @@ def audit_first_break() -> ChainBreak | None:
     return None
 
 
-def audit_verify_chain() -> int | None:
+def audit_verify_chain(*, using: str = "default") -> int | None:
     """The seq of the first broken event, or None when the chain is whole."""
-    broken = audit_first_break()
+    broken = audit_first_break(using=using)
     return broken.event.seq if broken else None
