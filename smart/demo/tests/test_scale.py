@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from smart.accounts.models import User
 from smart.demo.bench import NOT_BUILT, measure, page_cases, percentile
@@ -144,7 +145,13 @@ QUERIES = {
 def test_queries_per_page_do_not_grow_with_the_number_of_employees(data_dir, employees):
     scale_generate(employees=employees, seed=5, batch=250)
     found = {case.name: measure(case, warmup=1, repeat=1).queries for case in page_cases()}
-    assert found == QUERIES
+    # On PostgreSQL each audit write also takes the chain's advisory lock: the
+    # sign-in event and the audited profile read cost one query more there.
+    chain_lock = int(connection.vendor == "postgresql")
+    expected = {**QUERIES,
+                "login (employee, password)": QUERIES["login (employee, password)"] + chain_lock,
+                "profile (verifier)": QUERIES["profile (verifier)"] + chain_lock}
+    assert found == expected
 
 
 def test_percentile_is_nearest_rank():

@@ -50,7 +50,9 @@ def test_the_profile_query_count_is_bounded_and_does_not_grow_with_rows(client, 
     _add_ranks(cast.colleague_a, 100)
     many, page = _profile_queries(client, cast.colleague_a)
     assert few == many
-    assert many <= 26  # 25 + the second-factor device of the session
+    # 25 + the second-factor device of the session; on PostgreSQL the audited
+    # read also takes the audit chain's advisory lock (one query).
+    assert many <= 26 + (connection.vendor == "postgresql")
     assert page.count("SK/99") == 1
 
 
