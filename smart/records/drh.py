@@ -151,18 +151,26 @@ def drh_pdf(employee: Employee, *, printed_by: User, on: datetime.datetime | Non
         title=f"Daftar Riwayat Hidup {employee.display_name}", author="SMART",
         subject=f"NIP {employee.nip_grouped}", creator="SMART", keywords=release_note,
     )
-    document.build(story, canvasmaker=functools.partial(_FooterCanvas, footer=footer,
-                                                        release_note=release_note))
+    document.build(story, canvasmaker=functools.partial(
+        NumberedCanvas, footer=footer, release_note=release_note, margin_left=MARGIN_LEFT,
+        margin_right=MARGIN_RIGHT, margin_bottom=MARGIN_BOTTOM, rule=True))
     return buffer.getvalue()
 
 
-class _FooterCanvas(canvas.Canvas):
-    """Holds every page back until the end, so each footer can say "X dari Y"."""
+class NumberedCanvas(canvas.Canvas):
+    """Holds every page back until the end, so each footer can say "X dari Y";
+    the footer (and the data-release line, when set) is centred between the
+    margins. Shared by the DRH and the reports' PDFs (smart.reports.printing)."""
 
-    def __init__(self, *args, footer: str, release_note: str = "", **kwargs) -> None:
+    def __init__(self, *args, footer: str, release_note: str = "", margin_left: float,
+                 margin_right: float, margin_bottom: float, font_size: float = 7.5,
+                 rule: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
         self._release_note = release_note
+        self._left, self._right, self._bottom = margin_left, margin_right, margin_bottom
+        self._font_size = font_size
+        self._rule = rule
         self._pages: list[dict] = []
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -177,19 +185,21 @@ class _FooterCanvas(canvas.Canvas):
         super().save()
 
     def _draw_footer(self, page: int, pages: int) -> None:
-        y = MARGIN_BOTTOM - 9 * mm
+        y = self._bottom - 9 * mm
+        page_width = self._pagesize[0]
+        centre = self._left + (page_width - self._left - self._right) / 2
         self.saveState()
-        self.setStrokeColor(colors.grey)
-        self.setLineWidth(0.4)
-        self.line(MARGIN_LEFT, y + 3.5 * mm, PAGE_WIDTH - MARGIN_RIGHT, y + 3.5 * mm)
-        self.setFont("Helvetica", 7.5)
+        if self._rule:
+            self.setStrokeColor(colors.grey)
+            self.setLineWidth(0.4)
+            self.line(self._left, y + 3.5 * mm, page_width - self._right, y + 3.5 * mm)
+        self.setFont("Helvetica", self._font_size)
         self.setFillColor(colors.dimgrey)
-        self.drawCentredString(MARGIN_LEFT + WIDTH / 2, y,
-                               self._footer.format(page=page, pages=pages))
+        self.drawCentredString(centre, y, self._footer.format(page=page, pages=pages))
         if self._release_note:
-            self.setFont("Helvetica-Bold", 7.5)
+            self.setFont("Helvetica-Bold", self._font_size)
             self.setFillColor(colors.black)
-            self.drawCentredString(MARGIN_LEFT + WIDTH / 2, y - 3.5 * mm, self._release_note)
+            self.drawCentredString(centre, y - 3.5 * mm, self._release_note)
         self.restoreState()
 
 

@@ -24,10 +24,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfgen import canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 
-from smart.records.drh import indonesian_date, indonesian_datetime
+from smart.records.drh import NumberedCanvas, indonesian_date, indonesian_datetime
 from smart.reports.signing import Signer
 
 AGENCY = "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"
@@ -133,38 +132,6 @@ def list_pdf(*, title: str, subtitle: str, header: Sequence[str], rows: Sequence
         topMargin=MARGIN, bottomMargin=MARGIN_BOTTOM, title=title, author="SMART",
         creator="SMART", keywords=release_note)
     document.build(story, canvasmaker=functools.partial(
-        _NumberedCanvas, footer=footer, release_note=release_note))
+        NumberedCanvas, footer=footer, release_note=release_note, margin_left=MARGIN,
+        margin_right=MARGIN, margin_bottom=MARGIN_BOTTOM, font_size=7))
     return buffer.getvalue()
-
-
-class _NumberedCanvas(canvas.Canvas):
-    """Holds the pages back until the end, so each footer can say "X dari Y"."""
-
-    def __init__(self, *args, footer: str, release_note: str = "", **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._release_note = release_note
-        self._pages: list[dict] = []
-
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        for number, page in enumerate(self._pages, start=1):
-            self.__dict__.update(page)
-            self._draw_footer(number, len(self._pages))
-            super().showPage()
-        super().save()
-
-    def _draw_footer(self, page: int, pages: int) -> None:
-        y = MARGIN_BOTTOM - 9 * mm
-        self.saveState()
-        self.setFont("Helvetica", 7)
-        self.setFillColor(colors.dimgrey)
-        self.drawCentredString(PAGE_WIDTH / 2, y, self._footer.format(page=page, pages=pages))
-        if self._release_note:
-            self.setFont("Helvetica-Bold", 7)
-            self.setFillColor(colors.black)
-            self.drawCentredString(PAGE_WIDTH / 2, y - 3.5 * mm, self._release_note)
-        self.restoreState()
