@@ -23,10 +23,10 @@ class SignInForm(AuthenticationForm):
     )
 
     def clean_username(self) -> str:
-        return _compact_nip(self.cleaned_data["username"])
+        return compact_nip(self.cleaned_data["username"])
 
 
-def _compact_nip(value: str) -> str:
+def compact_nip(value: str) -> str:
     """NIPs are printed with spaces (8-6-1-3); accept them as typed."""
     value = value.strip()
     compact = value.replace(" ", "")
@@ -49,4 +49,4 @@ class ResetRequestForm(forms.Form):
                                widget=forms.TextInput(attrs={"autocomplete": "username"}))
 
     def clean_username(self) -> str:
-        return _compact_nip(self.cleaned_data["username"])
+        return compact_nip(self.cleaned_data["username"])

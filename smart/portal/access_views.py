@@ -25,6 +25,7 @@ from smart.access.workflow import (
     proposable_roles,
     requests_visible_to,
 )
+from smart.accounts.forms import compact_nip
 from smart.portal.access_services import (
     AccessRefused,
     access_request_move,
@@ -67,9 +68,7 @@ class ProposeForm(forms.Form):
         self.fields["unit"].label_from_instance = lambda unit: unit.label
 
     def clean_username(self):
-        username = self.cleaned_data["username"].strip()
-        if username.replace(" ", "").isdigit():  # a NIP as printed: 8-6-1-3
-            username = username.replace(" ", "")
+        username = compact_nip(self.cleaned_data["username"])
         user = get_user_model().objects.filter(username=username, is_active=True).first()
         if user is None:
             raise forms.ValidationError(_("No active user has this login name."))

@@ -22,6 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from smart.access.models import Role, RoleAssignment
 from smart.access.policies import has_role
+from smart.accounts.forms import compact_nip
 from smart.accounts.mfa import SecondFactorRefused, second_factor_reset
 from smart.accounts.models import User
 from smart.accounts.services import (
@@ -52,9 +53,7 @@ class AccountCreateForm(forms.Form):
                                                     "here."))
 
     def clean_username(self) -> str:
-        value = self.cleaned_data["username"].strip()
-        compact = value.replace(" ", "")
-        return compact if compact.isdigit() else value
+        return compact_nip(self.cleaned_data["username"])
 
 
 class ReasonForm(forms.Form):

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from smart.access.models import Delegation, Role
 from smart.access.policies import has_role
+from smart.accounts.forms import compact_nip
 from smart.portal.delegation_services import (
     DelegationRefused,
     delegation_create,
@@ -40,7 +41,7 @@ class UserByLoginField(forms.CharField):
     """An active user named by NIP or login name."""
 
     def clean(self, value):
-        username = super().clean(value).strip()
+        username = compact_nip(super().clean(value))
         user = get_user_model().objects.filter(username=username, is_active=True).first()
         if user is None:
             raise forms.ValidationError(_("No active user has this login name."))
