@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -50,3 +51,14 @@ class ResetRequestForm(forms.Form):
 
     def clean_username(self) -> str:
         return compact_nip(self.cleaned_data["username"])
+
+
+class UserByLoginField(forms.CharField):
+    """An active user named by NIP or login name."""
+
+    def clean(self, value):
+        username = compact_nip(super().clean(value))
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(_("No active user has this login name."))
+        return user

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +24,7 @@ from smart.access.workflow import (
     proposable_roles,
     requests_visible_to,
 )
-from smart.accounts.forms import compact_nip
+from smart.accounts.forms import UserByLoginField
 from smart.portal.access_services import (
     AccessRefused,
     access_request_move,
@@ -43,7 +42,7 @@ def _date_field(name: str) -> forms.Field:
 
 
 class ProposeForm(forms.Form):
-    username = forms.CharField(label=gettext_lazy("User (NIP or login name)"), max_length=150)
+    username = UserByLoginField(label=gettext_lazy("User (NIP or login name)"), max_length=150)
     role = forms.ChoiceField(label=gettext_lazy("Role"))
     unit = forms.ModelChoiceField(
         label=gettext_lazy("Scope unit"), queryset=Unit.objects.none(), required=False,
@@ -66,13 +65,6 @@ class ProposeForm(forms.Form):
                 units = units.under_any(scope.unit_paths)
         self.fields["unit"].queryset = units
         self.fields["unit"].label_from_instance = lambda unit: unit.label
-
-    def clean_username(self):
-        username = compact_nip(self.cleaned_data["username"])
-        user = get_user_model().objects.filter(username=username, is_active=True).first()
-        if user is None:
-            raise forms.ValidationError(_("No active user has this login name."))
-        return user
 
     def clean(self):
         data = super().clean()

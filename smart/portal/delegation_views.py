@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from smart.access.models import Delegation, Role
 from smart.access.policies import has_role
-from smart.accounts.forms import compact_nip
+from smart.accounts.forms import UserByLoginField
 from smart.portal.delegation_services import (
     DelegationRefused,
     delegation_create,
@@ -35,17 +34,6 @@ def _model_field(name: str, **kwargs) -> forms.Field:
 def _date_field(name: str) -> forms.Field:
     return _model_field(name, widget=forms.DateInput(attrs={"type": "date"},
                                                      format="%Y-%m-%d"))
-
-
-class UserByLoginField(forms.CharField):
-    """An active user named by NIP or login name."""
-
-    def clean(self, value):
-        username = compact_nip(super().clean(value))
-        user = get_user_model().objects.filter(username=username, is_active=True).first()
-        if user is None:
-            raise forms.ValidationError(_("No active user has this login name."))
-        return user
 
 
 class DelegationForm(forms.Form):
