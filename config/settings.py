@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "smart.references",
     "smart.audit",
     "smart.workdays",
+    "smart.jobs",
     "smart.access",
     "smart.accounts",
     "smart.notifications",
@@ -92,6 +93,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    "django_tasks",
+    "huey.contrib.djhuey",
     # Swagger UI from SMART's own static files; without it django-ninja loads a CDN.
     "ninja",
 ]
@@ -174,6 +177,42 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+
+
+# --- Background jobs: the django-tasks API, executed by huey (docs/decisions.md) ---
+# The queue lives beside the data: its own SQLite file (huey and the app would
+# otherwise lock each other), or the same PostgreSQL database (LISTEN/NOTIFY).
+# SMART_JOBS_IMMEDIATE=true runs every job at once in the web process (tests).
+SMART_JOBS_IMMEDIATE = env.bool("SMART_JOBS_IMMEDIATE", default=False)
+# A running job that shows no sign of life for this long counts as interrupted.
+SMART_JOB_STALL_SECONDS = env.int("SMART_JOB_STALL_SECONDS", default=300)
+# Result files of jobs (exports, error reports), one folder per job.
+SMART_JOB_DIR = Path(env.str("SMART_JOB_DIR", default=str(DATA_DIR / "jobs")))
+
+
+def _huey() -> dict:
+    config = {
+        "name": "smart",
+        "immediate": SMART_JOBS_IMMEDIATE,
+        "results": True,
+        "utc": True,
+        "consumer": {"workers": env.int("SMART_JOB_WORKERS", default=2),
+                     "worker_type": "thread", "periodic": True},
+    }
+    db = DATABASES["default"]
+    if db["ENGINE"].endswith("postgresql"):
+        config["huey_class"] = "huey.PostgresHuey"
+        params = {"dbname": db["NAME"], "user": db.get("USER"), "password": db.get("PASSWORD"),
+                  "host": db.get("HOST"), "port": db.get("PORT")}
+        config["connection"] = {key: value for key, value in params.items() if value}
+    else:
+        config["huey_class"] = "huey.SqliteHuey"
+        config["connection"] = {"filename": str(DATA_DIR / "huey.sqlite3")}
+    return config
+
+
+HUEY = _huey()
+TASKS = {"default": {"BACKEND": "huey.contrib.djhuey.tasks_backend.HueyBackend"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
