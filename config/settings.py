@@ -340,6 +340,13 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = DATA_DIR / "documents"
+# Uploads larger than 2.5 MB are spooled here while the request is read; a
+# server killed mid-upload leaves its spool file, which the upload sweep removes.
+FILE_UPLOAD_TEMP_DIR = DATA_DIR / "uploads-incomplete"
+FILE_UPLOAD_TEMP_DIR.mkdir(exist_ok=True)
+# Files in the store without a row or a store event (a worker killed between
+# writing the file and committing) are moved here by the sweep, never deleted.
+SMART_QUARANTINE_DIR = Path(env.str("SMART_QUARANTINE_DIR", default=str(DATA_DIR / "quarantine")))
 
 # E-mail: printed to the console unless EMAIL_BACKEND names a real backend
 # (e.g. "django.core.mail.backends.smtp.EmailBackend" with EMAIL_HOST & co).
@@ -393,5 +400,20 @@ SMART_BACKUP_KEEP_WEEKLY = env.int("SMART_BACKUP_KEEP_WEEKLY", default=8)
 SMART_BACKUP_KEEP_MONTHLY = env.int("SMART_BACKUP_KEEP_MONTHLY", default=12)
 # The health endpoint answers 503 when the last good backup is older than this.
 SMART_BACKUP_MAX_AGE_HOURS = env.int("SMART_BACKUP_MAX_AGE_HOURS", default=26)
+
+# Periodic jobs, Jakarta time: "HH:MM" every day or "sun HH:MM" weekly; empty = off.
+# The worker catches up a missed occasion once after downtime (operations.schedule).
+SMART_SCHEDULES = {
+    "backup": (env.str("SMART_SCHEDULE_BACKUP", default="01:15"),
+               "smart.operations.jobs.scheduled_backup"),
+    "archive-check": (env.str("SMART_SCHEDULE_ARCHIVE_CHECK", default="01:45"),
+                      "smart.operations.jobs.scheduled_archive_check"),
+    "restore-drill": (env.str("SMART_SCHEDULE_RESTORE_DRILL", default="sun 03:30"),
+                      "smart.operations.jobs.scheduled_restore_drill"),
+    "deadline-reminders": (env.str("SMART_SCHEDULE_REMINDERS", default="07:00"),
+                           "smart.operations.jobs.scheduled_reminders"),
+    "upload-sweep": (env.str("SMART_SCHEDULE_UPLOAD_SWEEP", default="02:30"),
+                     "smart.operations.jobs.scheduled_upload_sweep"),
+}
 # Reports of the operations jobs (archive check), never inside MEDIA_ROOT.
 SMART_REPORT_DIR = Path(env.str("SMART_REPORT_DIR", default=str(DATA_DIR / "reports")))

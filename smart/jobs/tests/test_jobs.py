@@ -112,7 +112,8 @@ def test_the_real_queue_carries_the_job_to_a_worker(cast, tmp_path,
     from huey.contrib.djhuey import HUEY
 
     saved = HUEY.immediate, HUEY.storage
-    HUEY.immediate = False
+    # (Not the ``immediate`` setter: it would open the configured queue, not this file.)
+    HUEY._immediate = False
     HUEY.storage = SqliteStorage("smart-test", filename=str(tmp_path / "queue.sqlite3"))
     try:
         with django_capture_on_commit_callbacks(execute=True):
@@ -122,10 +123,10 @@ def test_the_real_queue_carries_the_job_to_a_worker(cast, tmp_path,
         assert job.status == JobStatus.QUEUED  # waiting: no worker has run yet
         assert HUEY.pending_count() == 1
         task = HUEY.dequeue()
-        HUEY.immediate = True  # keep the test's database connection open
+        HUEY._immediate = True  # keep the test's database connection open
         HUEY.execute(task)
     finally:
-        HUEY.immediate, HUEY.storage = saved
+        HUEY._immediate, HUEY.storage = saved
     job.refresh_from_db()
     assert job.status == JobStatus.SUCCEEDED and job.result["seen"] == [0, 1, 2]
 
