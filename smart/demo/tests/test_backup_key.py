@@ -6,7 +6,7 @@ from smart.demo.backup_key import demo_backup_key
 from smart.operations.backups import backup_create
 from smart.operations.drill import restore_drill
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_the_demo_key_is_made_once_and_a_backup_made_with_it_passes_the_drill(settings,
