@@ -52,6 +52,10 @@ def _audit_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# The audit chain's anchors (last seq and hash, appended every few minutes) live
+# outside the database; production: another disk or host (docs/operations.md).
+SMART_AUDIT_ANCHOR_FILE = Path(env.str("SMART_AUDIT_ANCHOR_FILE",
+                                       default=str(DATA_DIR / "audit-anchors.jsonl")))
 SMART_AUDIT_KEY = _audit_key()
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
@@ -430,6 +434,8 @@ SMART_SCHEDULES = {
                            "smart.operations.jobs.scheduled_reminders"),
     "upload-sweep": (env.str("SMART_SCHEDULE_UPLOAD_SWEEP", default="02:30"),
                      "smart.operations.jobs.scheduled_upload_sweep"),
+    "audit-check": (env.str("SMART_SCHEDULE_AUDIT_CHECK", default="02:00"),
+                    "smart.operations.jobs.scheduled_audit_check"),
 }
 # Reports of the operations jobs (archive check), never inside MEDIA_ROOT.
 SMART_REPORT_DIR = Path(env.str("SMART_REPORT_DIR", default=str(DATA_DIR / "reports")))

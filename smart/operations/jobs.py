@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import timezone
 
+from smart.audit.checks import audit_chain_check
 from smart.changes.notices import remind_due_requests
 from smart.notifications.recipients import system_managers
 from smart.notifications.services import notify
@@ -129,3 +130,20 @@ def scheduled_upload_sweep() -> sweep.UploadSweep:
 def scheduled_reminders() -> str:
     """The working-day deadline reminders of change requests (changes.notices)."""
     return f"{remind_due_requests()} pengingat tenggat usulan dikirim."
+
+
+def scheduled_audit_check() -> str:
+    """The nightly walk of the whole audit chain and its anchors (security.md L6)."""
+    from smart.audit.management.commands.verify_audit import break_message
+
+    check = audit_chain_check(full=True)
+    if check.ok:
+        return f"Rantai audit utuh sampai kejadian #{check.through_seq}."
+    message = break_message(check)
+    _tell_system_managers(f"PERINGATAN: {message} Laporkan ke penanggung jawab keamanan.",
+                          dedup_key=f"audit-break:{check.broken_seq}")
+    raise AuditChainBroken(message)
+
+
+class AuditChainBroken(Exception):
+    """Makes the scheduled run count as failed."""
