@@ -226,6 +226,38 @@ def test_the_drill_from_the_s3_copy_proves_it_restores_g3_d4(dr_s3, backup_setti
 
 
 @committed
+def test_the_drc_restores_from_the_s3_copy_r_proc_4(dr_s3, backup_settings, tmp_path):
+    """R-PROC-4, Pasal 16: at the DRC ``backup_restore --from-dr`` fetches the newest
+    object and fills an empty database and document folder with what was backed up."""
+    from smart.operations import databases
+    from smart.operations.canonical import canonical_export
+    from smart.operations.tests.test_backups import (
+        _drop_scratch,
+        _scratch_target,
+        _synthetic_regency,
+    )
+
+    _synthetic_regency()
+    made = backup_job()
+    target = _scratch_target(tmp_path)
+    try:
+        if databases.engine_of(target) == databases.SQLITE:
+            url = f"sqlite:///{target['NAME']}"
+        else:
+            url = (f"postgres://{target['USER']}@{target['HOST']}:{target['PORT']}/"
+                   f"{target['NAME']}")
+        call_command("backup_restore", "--from-dr", "--database-url", url,
+                     "--documents", str(tmp_path / "restored"))
+        with databases.scratch_alias(target) as alias:
+            assert canonical_export(using=alias).sha256 == made.details["canonical_sha256"]
+        assert len(list((tmp_path / "restored").rglob("*.pdf"))) == 2
+    finally:
+        _drop_scratch(target)
+    with pytest.raises(CommandError, match="salah satu"):
+        call_command("backup_restore")
+
+
+@committed
 def test_a_corrupted_s3_object_fails_the_drill_from_dr_g3(dr_s3, backup_settings):
     """G3, issue 8 fault: bytes changed in the stored object. The drill refuses it
     (its SHA-256 differs from the one recorded when shipped), restores nothing,
