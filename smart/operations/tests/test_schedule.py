@@ -113,3 +113,22 @@ def test_the_nightly_audit_check_tells_the_system_manager(cast):
         scheduled_audit_check()
     assert Notification.objects.filter(user=cast.system_manager,
                                        message__contains="Rantai audit putus").exists()
+
+
+def test_the_cron_fallback_command_serves_each_occasion_once(settings, capsys):
+    """Issue 8 item 1 (cron fallback, docs/operations.md): ``run_schedules`` runs what
+    is due with the worker's rules: a second call in the same period runs nothing,
+    and a failing job makes the command exit non-zero for cron's mail."""
+    from django.core.management import call_command
+
+    settings.SMART_SCHEDULES = {
+        "uji-cron": ("00:00", "smart.operations.tests.scheduled.record_call")}
+    call_command("run_schedules")
+    call_command("run_schedules")
+    assert scheduled.CALLS == ["ran"]
+    out = capsys.readouterr().out
+    assert "uji-cron" in out and "berhasil" in out and "Tidak ada pekerjaan" in out
+    settings.SMART_SCHEDULES = {"uji-gagal": ("00:00", "smart.operations.tests.scheduled.fail")}
+    with pytest.raises(SystemExit):
+        call_command("run_schedules")
+    assert "GAGAL" in capsys.readouterr().out
