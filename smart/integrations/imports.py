@@ -416,22 +416,15 @@ def _write_chunk(batch: ImportBatch, verdicts: list[Verdict], judge: RowJudge, c
 
 
 def _check_whole_file(batch: ImportBatch, run, chunk_size: int) -> Counts:
-    """"All or nothing": judge every row first; store the refusals if any."""
+    """"All or nothing": judge every row before anything is written."""
     header, rows = open_batch(batch)
     judge = RowJudge(header, actor=batch.owner)
     counts = Counts()
-    refused = []
     for chunk in chunks(rows, chunk_size):
         for verdict in judge.judge(chunk):
             counts.add(verdict)
-            if verdict.outcome == Outcome.INVALID:
-                refused.append(_row_record(batch, ImportRow.Phase.APPLY, verdict))
         run.progress(counts.total, 2 * (batch.total or counts.total),
                      message="memeriksa seluruh berkas")
-    if refused:
-        with transaction.atomic():
-            batch.rows.filter(phase=ImportRow.Phase.APPLY).delete()
-            ImportRow.objects.bulk_create(refused, batch_size=chunk_size)
     return counts
 
 
@@ -453,9 +446,9 @@ def apply_import(batch: ImportBatch, run, *, state: dict | None = None,
             if checked.invalid:
                 message = (f"Tidak ada yang disimpan: {checked.invalid} dari {checked.total} "
                            f"baris tidak sah (pilihan \"semua atau tidak sama sekali\").")
-                _store_counts(batch, Counts(**{**checked.as_dict(), "created": 0,
-                                               "updated": 0}),
-                              status=ImportBatch.Status.REFUSED, message=message)
+                # Back to the preview: the user may choose "keep the valid rows".
+                _store_counts(batch, checked, status=ImportBatch.Status.PREVIEWED,
+                              message=message)
                 return {"refused": message, **checked.as_dict()}
         header, rows = open_batch(batch)
     except ExportFileError as error:

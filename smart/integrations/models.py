@@ -53,6 +53,7 @@ class ImportBatch(models.Model):
                               default=Status.UPLOADED)
     mode = models.CharField(_("mode"), max_length=5, choices=Mode.choices, blank=True)
     message = models.TextField(_("message"), blank=True)
+    header = models.JSONField(_("header as written"), default=list, blank=True)
     unknown_columns = models.JSONField(_("unknown columns"), default=list, blank=True)
     preview_job = models.UUIDField(_("preview job"), null=True, blank=True)
     apply_job = models.UUIDField(_("apply job"), null=True, blank=True)

@@ -57,7 +57,7 @@ def import_upload(*, actor, upload) -> ImportBatch:
         batch = ImportBatch.objects.create(
             owner=actor, filename=upload.name[:200], stored_name=final.name,
             file_kind=table.kind, layout=header.layout, size=upload.size,
-            unknown_columns=header.unknown)
+            header=[cell[:100] for cell in header.cells[:300]], unknown_columns=header.unknown)
         audit_record(actor=actor, action="integrations.import.upload", target=batch,
                      target_label=batch.filename,
                      data={"size": upload.size, "kind": table.kind, "layout": header.layout})
