@@ -12,6 +12,7 @@ from smart.references.models import EducationLevel, Unit
 
 class UploadForm(forms.Form):
     file = forms.FileField(
+        allow_empty_file=True,  # the import says why an empty file is refused
         label=_("Export file (CSV or XLSX)"),
         help_text=_("The SIASN “Export Data ASN” or the older SAPK layout, at most 50 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}))
