@@ -204,3 +204,24 @@ def test_windows_1252_is_read(client, manager, django_capture_on_commit_callback
     _upload(client, django_capture_on_commit_callbacks, "w.csv", data)
     batch = ImportBatch.objects.get()
     assert (batch.status, batch.new) == ("previewed", 1)
+
+
+def test_another_importers_batch_is_not_there(client, db):
+    """Attack case 1 for imports (security.md §8): the HR manager of Dinkes aims
+    at the Disdik HR manager's batch — 404 on every URL, GET and POST; the
+    Pengelola SMART reads it."""
+    owner = make_user("kepeg_disdik", Role.HR_MANAGER, "DISDIK")
+    other = make_user("kepeg_dinkes", Role.HR_MANAGER, "DINKES")
+    batch = ImportBatch.objects.create(owner=owner, filename="disdik.csv", total=1, new=1,
+                                       status=ImportBatch.Status.PREVIEWED)
+    names = ["import_detail", "import_columns", "import_apply", "import_errors"]
+    client.force_login(other)
+    for name in names:
+        url = reverse(f"integrations:{name}", args=[batch.pk])
+        assert client.get(url).status_code in (404, 405), url
+        assert client.post(url, {"mode": "valid"}).status_code == 404, url
+    batch.refresh_from_db()
+    assert (batch.status, batch.apply_job) == ("previewed", None)
+    client.force_login(make_user("pengelola", Role.SYSTEM_MANAGER))
+    detail = client.get(reverse("integrations:import_detail", args=[batch.pk]))
+    assert detail.status_code == 200
