@@ -81,11 +81,13 @@ def remembered_columns() -> dict[str, str]:
     return dict(ColumnMapping.objects.values_list("header", "column"))
 
 
-def open_batch(batch: ImportBatch) -> tuple[Header, Iterator[tuple[int, ExportRow]]]:
+def open_batch(batch: ImportBatch, source: Path | None = None,
+               ) -> tuple[Header, Iterator[tuple[int, ExportRow]]]:
     """The batch's header and its rows, read lazily; ``ExportFileError`` when
-    the file cannot be read (or is gone)."""
-    path = batch_path(batch)
-    if not batch.stored_name or not path.exists():
+    the file cannot be read (or is gone). ``source``: a file outside the
+    upload folder (the demo's export)."""
+    path = source or batch_path(batch)
+    if not (source or batch.stored_name) or not path.exists():
         raise ExportFileError("Berkas unggahan sudah tidak ada; unggah berkasnya lagi.")
     return export_rows(table_rows(check_table_file(path)), remembered_columns())
 
@@ -415,65 +417,81 @@ def _write_chunk(batch: ImportBatch, verdicts: list[Verdict], judge: RowJudge, c
                                    for v in verdicts if v.outcome != Outcome.UNCHANGED])
 
 
-def _check_whole_file(batch: ImportBatch, run, chunk_size: int) -> Counts:
-    """"All or nothing": judge every row before anything is written."""
-    header, rows = open_batch(batch)
+def _check_whole_file(batch: ImportBatch, run, chunk_size: int,
+                      source: Path | None) -> tuple[Counts, list]:
+    """"All or nothing": judge every row before anything is written.
+
+    Returns the counts and the first refusal as ``[row, column, reason]``.
+    """
+    header, rows = open_batch(batch, source)
     judge = RowJudge(header, actor=batch.owner)
-    counts = Counts()
+    counts, first = Counts(), []
     for chunk in chunks(rows, chunk_size):
         for verdict in judge.judge(chunk):
             counts.add(verdict)
+            if verdict.outcome == Outcome.INVALID and not first:
+                first = [verdict.number, *verdict.errors[0]]
         run.progress(counts.total, 2 * (batch.total or counts.total),
                      message="memeriksa seluruh berkas")
-    return counts
+    return counts, first
 
 
 def apply_import(batch: ImportBatch, run, *, state: dict | None = None,
-                 chunk_size: int = CHUNK_SIZE,
+                 chunk_size: int = CHUNK_SIZE, source: Path | None = None,
                  prepare_new: Callable[[list[Employee]], None] | None = None) -> dict:
     """Write the batch's valid rows chunk by chunk, resuming after ``state``.
 
     ``state`` is the last checkpoint (``{"after_row": N, "counts": {...}}``);
+    ``source`` a file to read instead of the upload (kept afterwards);
     ``prepare_new`` may complete the unsaved new employees of a chunk (the
-    demo adds its personal details). Returns the counts.
+    demo adds its personal details). Returns the counts; a refusal returns
+    ``refused`` (the message) and ``first_error``.
     """
     state = dict(state or {})
     after_row = state.get("after_row", 0)
     try:
         all_or_nothing = batch.mode != ImportBatch.Mode.KEEP_VALID
         if all_or_nothing and not after_row:
-            checked = _check_whole_file(batch, run, chunk_size)
+            checked, first_error = _check_whole_file(batch, run, chunk_size, source)
             if checked.invalid:
                 message = (f"Tidak ada yang disimpan: {checked.invalid} dari {checked.total} "
                            f"baris tidak sah (pilihan \"semua atau tidak sama sekali\").")
                 # Back to the preview: the user may choose "keep the valid rows".
                 _store_counts(batch, checked, status=ImportBatch.Status.PREVIEWED,
                               message=message)
-                return {"refused": message, **checked.as_dict()}
-        header, rows = open_batch(batch)
+                return {"refused": message, "first_error": first_error,
+                        **checked.as_dict()}
+        header, rows = open_batch(batch, source)
     except ExportFileError as error:
         batch.status, batch.message = ImportBatch.Status.FAILED, str(error)
         batch.save(update_fields=["status", "message"])
-        return {"refused": str(error)}
+        return {"refused": str(error), "first_error": [error.row, error.column, str(error)]}
     judge = RowJudge(header, actor=batch.owner)
     counts = Counts(**state.get("counts", {}))
     if not after_row:
         batch.rows.filter(phase=ImportRow.Phase.APPLY).delete()
     total = batch.total or 0
-    for chunk in chunks(rows, chunk_size):
-        verdicts = judge.judge(chunk)  # earlier chunks too: the file's NIPs must be known
-        if chunk[-1][0] <= after_row:
-            continue
-        for verdict in verdicts:
-            counts.add(verdict)
-        with transaction.atomic():
-            _write_chunk(batch, verdicts, judge, counts, prepare_new)
-            state = {"after_row": chunk[-1][0], "counts": counts.as_dict()}
-            run.save_state(state)
-        run.progress(counts.total, total, message=f"{counts.total} baris")
+    try:
+        for chunk in chunks(rows, chunk_size):
+            verdicts = judge.judge(chunk)  # earlier chunks too: the file's NIPs must be known
+            if chunk[-1][0] <= after_row:
+                continue
+            for verdict in verdicts:
+                counts.add(verdict)
+            with transaction.atomic():
+                _write_chunk(batch, verdicts, judge, counts, prepare_new)
+                state = {"after_row": chunk[-1][0], "counts": counts.as_dict()}
+                run.save_state(state)
+            run.progress(counts.total, total, message=f"{counts.total} baris")
+    except ExportFileError as error:  # a broken line further down: the chunks before stay
+        batch.status, batch.message = ImportBatch.Status.FAILED, str(error)
+        batch.save(update_fields=["status", "message"])
+        return {"refused": str(error), "first_error": [error.row, error.column, str(error)],
+                **counts.as_dict()}
     _store_counts(batch, counts, status=ImportBatch.Status.APPLIED, applied_at=timezone.now(),
-                  message="")
-    batch_path(batch).unlink(missing_ok=True)
+                  message="", layout=header.layout)
+    if source is None:
+        batch_path(batch).unlink(missing_ok=True)
     return counts.as_dict()
 
 

@@ -42,8 +42,9 @@ class ImportBatch(models.Model):
         KEEP_VALID = "valid", _("keep the valid rows")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
-                              verbose_name=_("uploaded by"))
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
+                              related_name="+", verbose_name=_("uploaded by"),
+                              help_text=_("Empty: loaded by a command (the demo)."))
     filename = models.CharField(_("file name"), max_length=200)
     stored_name = models.CharField(_("stored file"), max_length=100, blank=True)
     file_kind = models.CharField(_("file type"), max_length=4, blank=True)
