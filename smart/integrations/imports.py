@@ -2,8 +2,8 @@
 
 The file is read twice, never held in memory: once for the preview, once
 for the apply (the data may have changed in between, so the apply judges
-again). Rows go through in chunks of ``CHUNK_SIZE``; each chunk costs one
-query for the recorded employees it names.
+again). Rows go through in chunks of ``settings.SMART_IMPORT_CHUNK_ROWS``
+(500); each chunk costs one query for the recorded employees it names.
 
 Rules:
 
@@ -56,7 +56,6 @@ from smart.integrations.tables import check_table_file, table_rows
 from smart.people.models import Employee
 from smart.people.services import employee_findings, employee_update, employees_create_bulk
 
-CHUNK_SIZE = 500
 _FK_FIELDS = ("sex", "religion", "marital_status", "employee_type", "legal_status",
               "initial_golongan", "golongan", "position_type", "echelon", "education_level",
               "unit")
@@ -322,11 +321,12 @@ def _store_counts(batch: ImportBatch, counts: Counts, **extra) -> None:
 
 # --- preview -------------------------------------------------------------------------------
 
-def preview_import(batch: ImportBatch, run, *, chunk_size: int = CHUNK_SIZE) -> dict:
+def preview_import(batch: ImportBatch, run, *, chunk_size: int | None = None) -> dict:
     """Judge every row and store the verdicts; nothing else is written.
 
     ``run`` reports progress (and raises when the user cancels).
     """
+    chunk_size = chunk_size or settings.SMART_IMPORT_CHUNK_ROWS
     try:
         header, rows = open_batch(batch)
         if header.unknown:
@@ -437,7 +437,7 @@ def _check_whole_file(batch: ImportBatch, run, chunk_size: int,
 
 
 def apply_import(batch: ImportBatch, run, *, state: dict | None = None,
-                 chunk_size: int = CHUNK_SIZE, source: Path | None = None,
+                 chunk_size: int | None = None, source: Path | None = None,
                  prepare_new: Callable[[list[Employee]], None] | None = None) -> dict:
     """Write the batch's valid rows chunk by chunk, resuming after ``state``.
 
@@ -447,6 +447,7 @@ def apply_import(batch: ImportBatch, run, *, state: dict | None = None,
     demo adds its personal details). Returns the counts; a refusal returns
     ``refused`` (the message) and ``first_error``.
     """
+    chunk_size = chunk_size or settings.SMART_IMPORT_CHUNK_ROWS
     state = dict(state or {})
     after_row = state.get("after_row", 0)
     try:

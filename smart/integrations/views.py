@@ -9,6 +9,8 @@ Pengelola SMART's), anyone else gets 404.
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -153,7 +155,7 @@ def import_errors(request, batch_id):
     response = HttpResponse(
         error_report_xlsx(batch, phase),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    stem = batch.filename.rsplit(".", 1)[0][:60] or "impor"
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", batch.filename.rsplit(".", 1)[0])[:60] or "impor"
     response["Content-Disposition"] = f'attachment; filename="galat-{stem}.xlsx"'
     return response
 

@@ -225,3 +225,34 @@ def test_another_importers_batch_is_not_there(client, db):
     client.force_login(make_user("pengelola", Role.SYSTEM_MANAGER))
     detail = client.get(reverse("integrations:import_detail", args=[batch.pk]))
     assert detail.status_code == 200
+
+
+def test_a_failed_apply_job_resumes_from_its_checkpoint(client, manager, settings,
+                                                        django_capture_on_commit_callbacks):
+    """Issue 6 item 5 through smart.jobs: the apply job fails in its second chunk
+    (a row the database refuses), the first chunk stays; "resume" goes on from
+    the checkpoint and ends with every row written once."""
+    from smart.integrations.tests.test_imports import (
+        _allow_inserts,
+        _five_rows,
+        _refuse_insert_of,
+    )
+    from smart.jobs.services import job_resume
+
+    _upload(client, django_capture_on_commit_callbacks, "lima.csv", _five_rows())
+    batch = ImportBatch.objects.get()
+    _refuse_insert_of("198503122010012004")
+    settings.SMART_IMPORT_CHUNK_ROWS = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("integrations:import_apply", args=[batch.pk]), {"mode": "valid"})
+    batch.refresh_from_db()
+    job = Job.objects.get(pk=batch.apply_job)
+    assert job.status == JobStatus.FAILED and job.state["after_row"] == 3
+    assert Employee.objects.count() == 2
+    _allow_inserts()
+    with django_capture_on_commit_callbacks(execute=True):
+        job_resume(job, actor=manager)
+    job.refresh_from_db()
+    batch.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED, job.error
+    assert (batch.status, batch.created, Employee.objects.count()) == ("applied", 5, 5)
