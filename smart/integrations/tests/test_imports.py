@@ -348,3 +348,19 @@ def test_the_preview_writes_nothing_but_its_verdicts(cases, manager):
     preview_import(batch, RecordingRun())
     assert Employee.objects.count() == 0 and ReferenceMapping.objects.count() == 0
     assert AuditEvent.objects.count() == events
+
+
+def test_the_sapk_layout_as_xlsx(manager):
+    """Issue 6 item 1: the SAPK layout saved as .xlsx reads like its CSV; numbers
+    (GOL_ID 33, MK 8) are whole numbers, the NIP a text cell."""
+    school = Unit.objects.get(name="SD Negeri 001 Kuantan Tengah")
+    ReferenceMapping.objects.create(kind="unor", siasn_id="8AE483A56E7B4C3D", unit=school,
+                                    source="admin")
+    line = [1, "abc", "", "198503122010012004", "RINA MARLINA", "", "S.Pd.",
+            datetime.date(1985, 3, 12), "F", 1, "1409025203850001", "", "01", "P", "",
+            "01-01-2010", 31, 33, datetime.date(2018, 4, 1), 8, 3, "8ae483a56e7b4c3d", "A", 58]
+    batch, preview, applied = _import(_xlsx([SAPK_HEADER, line]), manager, suffix=".xlsx")
+    assert (batch.layout, applied["created"]) == ("SAPK", 1), _rows(batch)
+    rina = Employee.objects.get()
+    assert (rina.golongan.code, rina.mk_years, rina.tmt_golongan, rina.unit) == (
+        "33", 8, datetime.date(2018, 4, 1), school)
