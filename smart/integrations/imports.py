@@ -62,6 +62,9 @@ _FK_FIELDS = ("sex", "religion", "marital_status", "employee_type", "legal_statu
 Outcome = ImportRow.Outcome
 
 
+HEADER_ONLY = "Berkas hanya berisi kepala kolom; tidak ada baris data."
+
+
 class ImportRefused(Exception):
     """The import as a whole cannot go on; the message is for the user."""
 
@@ -348,7 +351,7 @@ def preview_import(batch: ImportBatch, run, *, chunk_size: int | None = None) ->
         return {"refused": str(error)}
     if counts.total == 0:
         batch.status = ImportBatch.Status.REFUSED
-        batch.message = "Berkas hanya berisi kepala kolom; tidak ada baris data."
+        batch.message = HEADER_ONLY
         batch.save(update_fields=["status", "message"])
         return {"refused": batch.message}
     _store_counts(batch, counts, status=ImportBatch.Status.PREVIEWED, message="",

@@ -9,7 +9,13 @@ from django.db import transaction
 
 from smart.access.policies import may_import_employees, may_map_references
 from smart.audit.services import audit_record
-from smart.integrations.imports import ImportRefused, batch_path, import_dir, remembered_columns
+from smart.integrations.imports import (
+    HEADER_ONLY,
+    ImportRefused,
+    batch_path,
+    import_dir,
+    remembered_columns,
+)
 from smart.integrations.models import ColumnMapping, ImportBatch, ReferenceMapping
 from smart.integrations.siasn.export import COLUMNS, ExportFileError, export_rows
 from smart.integrations.tables import (
@@ -47,7 +53,9 @@ def import_upload(*, actor, upload) -> ImportBatch:
             handle.write(piece)
     try:
         table = check_table_file(path)
-        header, _rows = export_rows(table_rows(table), remembered_columns())
+        header, rows = export_rows(table_rows(table), remembered_columns())
+        if next(rows, None) is None:
+            raise TableFileError(HEADER_ONLY)
     except (TableFileError, ExportFileError) as error:
         path.unlink(missing_ok=True)
         raise ImportRefused(str(error)) from None

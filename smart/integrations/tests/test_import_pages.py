@@ -165,15 +165,23 @@ def test_a_bad_file_is_refused_with_a_clear_message_and_nothing_written(
     assert _nothing_written()
 
 
-def test_a_header_only_file_is_refused_at_the_preview(client, manager,
-                                                      django_capture_on_commit_callbacks):
-    _upload(client, django_capture_on_commit_callbacks, "kepala.csv", csv_bytes([]))
-    batch = ImportBatch.objects.get()
-    assert batch.status == "refused"
-    assert batch.message == "Berkas hanya berisi kepala kolom; tidak ada baris data."
-    page = client.get(reverse("integrations:import_detail", args=[batch.pk]))
-    assert "hanya berisi kepala kolom" in page.content.decode()
-    assert Employee.objects.count() == 0
+def test_a_header_only_file_is_refused_at_the_upload(client, manager,
+                                                     django_capture_on_commit_callbacks):
+    """Issue 6 bad input: only the header (SIASN's 65 columns, then nothing)."""
+    message = _refused(_upload(client, django_capture_on_commit_callbacks, "kepala.csv",
+                               csv_bytes([])))
+    assert message == "Berkas hanya berisi kepala kolom; tidak ada baris data."
+    assert _nothing_written()
+
+
+def test_a_header_only_file_is_also_refused_by_the_preview(manager):
+    from smart.integrations.imports import preview_import
+    from smart.integrations.tests.importing import RecordingRun, batch_from
+
+    batch = batch_from(csv_bytes([]), manager)
+    assert preview_import(batch, RecordingRun())["refused"].startswith("Berkas hanya berisi")
+    batch.refresh_from_db()
+    assert batch.status == "refused" and Employee.objects.count() == 0
 
 
 def test_a_file_over_50_mb_is_refused_before_its_body_is_read(client, manager):
