@@ -53,6 +53,7 @@ from smart.integrations.siasn.export import (
     fields_in,
 )
 from smart.integrations.tables import check_table_file, table_rows
+from smart.people.bulk import insert_rows
 from smart.people.models import Employee
 from smart.people.services import employee_findings, employee_update, employees_create_bulk
 
@@ -172,6 +173,7 @@ class RowJudge:
         self.learned: dict[tuple[str, str], dict] = {}
         self.nip_rows: dict[str, int] = {}
         self.nik_rows: dict[str, tuple[int, str]] = {}
+        self.with_findings = True
 
     # One row on its own: the export's rules plus the mapping table.
     def _row_values(self, number: int, row: ExportRow) -> Verdict:
@@ -229,7 +231,11 @@ class RowJudge:
                 verdict.refuse("nik", f"NIK {nik} sudah dipakai NIP {first_nip} di baris "
                                f"{first_row} berkas ini")
 
-    def judge(self, rows: list[tuple[int, ExportRow]]) -> list[Verdict]:
+    def judge(self, rows: list[tuple[int, ExportRow]], *,
+              findings: bool = True) -> list[Verdict]:
+        """The verdicts of one chunk; ``findings=False`` leaves the findings of
+        new rows to the write, which computes them anyway."""
+        self.with_findings = findings
         verdicts = [self._row_values(number, row) for number, row in rows]
         for verdict in verdicts:
             self._check_repeats(verdict)
@@ -259,7 +265,9 @@ class RowJudge:
             return
         if employee is None:
             verdict.outcome = Outcome.NEW
-            verdict.findings = employee_findings(Employee(**values))
+            verdict.employee = Employee(**values)  # unsaved; the write saves this one
+            if self.with_findings:
+                verdict.findings = employee_findings(verdict.employee)
             return
         verdict.employee = employee
         changes = {}
@@ -284,15 +292,22 @@ def chunks(rows: Iterator[tuple[int, ExportRow]], size: int) -> Iterator[list]:
         yield chunk
 
 
-def _row_record(batch: ImportBatch, phase: str, verdict: Verdict) -> ImportRow:
+def _row_record(batch: ImportBatch, phase: str, verdict: Verdict) -> dict:
+    """An ``ImportRow`` as the dict ``people.bulk.insert_rows`` writes."""
     invalid = verdict.outcome == Outcome.INVALID
-    return ImportRow(
-        batch=batch, phase=phase, number=verdict.number, nip=verdict.nip[:40],
-        name=verdict.name[:200], outcome=verdict.outcome,
-        errors=[list(error) for error in verdict.errors],
-        diff=[list(change) for change in verdict.diff], findings=verdict.findings,
-        cells=list(verdict.row.cells) if invalid else [],
-    )
+    return {
+        "batch_id": batch.pk, "phase": phase, "number": verdict.number,
+        "nip": verdict.nip[:40], "name": verdict.name[:200], "outcome": verdict.outcome,
+        "errors": [list(error) for error in verdict.errors],
+        "diff": [list(change) for change in verdict.diff], "findings": verdict.findings,
+        "cells": list(verdict.row.cells) if invalid else [],
+    }
+
+
+def _store_rows(batch: ImportBatch, phase: str, verdicts: list[Verdict]) -> None:
+    """The chunk's verdicts but the unchanged ones (those are only counted)."""
+    insert_rows(ImportRow, [_row_record(batch, phase, v) for v in verdicts
+                            if v.outcome != Outcome.UNCHANGED])
 
 
 @dataclass
@@ -341,9 +356,7 @@ def preview_import(batch: ImportBatch, run, *, chunk_size: int | None = None) ->
             verdicts = judge.judge(chunk)
             for verdict in verdicts:
                 counts.add(verdict)
-            ImportRow.objects.bulk_create(
-                [_row_record(batch, ImportRow.Phase.PREVIEW, v) for v in verdicts
-                 if v.outcome != Outcome.UNCHANGED])
+            _store_rows(batch, ImportRow.Phase.PREVIEW, verdicts)
             run.progress(counts.total, batch.total or 0, message=f"{counts.total} baris")
     except (ExportFileError, ImportRefused) as error:
         batch.status, batch.message = ImportBatch.Status.REFUSED, str(error)
@@ -390,7 +403,7 @@ def _write_chunk(batch: ImportBatch, verdicts: list[Verdict], judge: RowJudge, c
     new = []
     for verdict in verdicts:
         if verdict.outcome == Outcome.NEW:
-            employee = Employee(**verdict.values)
+            employee = verdict.employee
             employee._change_reason = f"{source}, baris {verdict.number}"[:100]
             new.append((verdict, employee))
     if new:
@@ -400,6 +413,8 @@ def _write_chunk(batch: ImportBatch, verdicts: list[Verdict], judge: RowJudge, c
         employees_create_bulk(employees=employees, actor=actor, source=source, data={
             "file": batch.filename, "rows": [[v.number, v.nip] for v, _e in new]})
         counts.created += len(new)
+        for verdict, employee in new:
+            verdict.findings = employee.findings
     for verdict in verdicts:
         if verdict.outcome != Outcome.CHANGED:
             continue
@@ -416,8 +431,7 @@ def _write_chunk(batch: ImportBatch, verdicts: list[Verdict], judge: RowJudge, c
             for column, messages in error.message_dict.items():
                 verdict.errors.append((column, "; ".join(messages)))
     _save_learned(judge, actor)
-    ImportRow.objects.bulk_create([_row_record(batch, ImportRow.Phase.APPLY, v)
-                                   for v in verdicts if v.outcome != Outcome.UNCHANGED])
+    _store_rows(batch, ImportRow.Phase.APPLY, verdicts)
 
 
 def _check_whole_file(batch: ImportBatch, run, chunk_size: int,
@@ -430,7 +444,7 @@ def _check_whole_file(batch: ImportBatch, run, chunk_size: int,
     judge = RowJudge(header, actor=batch.owner)
     counts, first = Counts(), []
     for chunk in chunks(rows, chunk_size):
-        for verdict in judge.judge(chunk):
+        for verdict in judge.judge(chunk, findings=False):
             counts.add(verdict)
             if verdict.outcome == Outcome.INVALID and not first:
                 first = [verdict.number, *verdict.errors[0]]
@@ -477,7 +491,8 @@ def apply_import(batch: ImportBatch, run, *, state: dict | None = None,
     total = batch.total or 0
     try:
         for chunk in chunks(rows, chunk_size):
-            verdicts = judge.judge(chunk)  # earlier chunks too: the file's NIPs must be known
+            # Earlier chunks too: the file's NIPs must be known.
+            verdicts = judge.judge(chunk, findings=False)
             if chunk[-1][0] <= after_row:
                 continue
             for verdict in verdicts:

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from smart.accounts.models import User
 from smart.audit.services import audit_record
 from smart.people import career
+from smart.people.bulk import insert_rows
 from smart.people.identity import IdentityError, nik_findings, nip_findings, parse_nik, parse_nip
 from smart.people.models import AsnKind, Employee
 
@@ -79,15 +79,22 @@ def employees_create_bulk(*, employees: Iterable[Employee], actor, source: str,
     Used by the initial recording (perekaman awal); every row must already be
     validated. Findings are computed here so the verifier sees them. An
     employee's own ``_change_reason`` (e.g. "import <file>, baris N") goes into
-    its history row, else ``source``; ``data`` is added to the audit event.
+    its history row (the actor as its user), else ``source``; ``data`` is added
+    to the audit event. Rows go in through ``people.bulk.insert_rows``.
     """
     batch = []
     for employee in employees:
         employee.findings = employee_findings(employee)
         batch.append(employee)
     with transaction.atomic():
-        bulk_create_with_history(batch, Employee, batch_size=500,
-                                 default_change_reason=source[:100])
+        insert_rows(Employee, batch)
+        now, user_id = timezone.now(), getattr(actor, "pk", None)
+        tracked = [f.attname for f in Employee.history.model.tracked_fields]
+        insert_rows(Employee.history.model, [{
+            **{name: employee.__dict__.get(name) for name in tracked},
+            "history_date": now, "history_type": "+", "history_user_id": user_id,
+            "history_change_reason": (getattr(employee, "_change_reason", "") or source)[:100],
+        } for employee in batch])
         audit_record(actor=actor, action="people.employee.import",
                      target_label=source, data={"created": len(batch), **(data or {})})
     return len(batch)

@@ -78,6 +78,7 @@ def test_the_ok_files_import_five_employees_and_a_second_run_changes_nothing(cas
     assert (rizki.asn_kind, rizki.tmt_pns) == ("CPNS", None)
     history = rina.history.get()
     assert history.history_change_reason == f"import {name}, baris 2"
+    assert (history.history_type, history.history_user_id) == ("+", manager.pk)
     event = AuditEvent.objects.get(action="people.employee.import")
     assert event.data["rows"][0] == [2, OK_NIPS[0]] and event.data["file"] == name
 
