@@ -32,9 +32,12 @@ class Command(BaseCommand):
             memory = (f", memori Python puncak {step.traced_peak_mb:.1f} MB"
                       if step.traced_peak_mb is not None else "")
             self.stdout.write(f"  {step.name:<20} {step.seconds:6.1f} s "
+                              f"(CPU {step.cpu_seconds:5.1f} s) "
                               f"{result.rows / step.seconds:8,.0f} baris/detik{memory}  "
                               f"{counts}")
-        first = result.rows_per_second("pratinjau pertama", "terapkan pertama")
-        self.stdout.write(f"Ujung ke ujung (pratinjau + terapkan, impor pertama): "
-                          f"{first:,.0f} baris/detik; ukuran resident puncak proses "
-                          f"{result.max_rss_mb:.0f} MB.")
+        first = ("pratinjau pertama", "terapkan pertama")
+        self.stdout.write(
+            f"Ujung ke ujung (pratinjau + terapkan, impor pertama): "
+            f"{result.rows_per_second(*first):,.0f} baris/detik menurut jam dinding, "
+            f"{result.rows_per_second(*first, cpu=True):,.0f} baris/detik menurut waktu CPU; "
+            f"ukuran resident puncak proses {result.max_rss_mb:.0f} MB.")
