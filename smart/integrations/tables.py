@@ -206,15 +206,14 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
         workbook = CalamineWorkbook.from_path(str(path))
         if not workbook.sheet_names:
             raise TableFileError("Buku kerja Excel ini tidak berisi lembar kerja.")
-        sheet = workbook.get_sheet_by_index(0)
-        rows = sheet.iter_rows()
+        rows = workbook.get_sheet_by_index(0).iter_rows()
+        for cells in rows:
+            yield [cell_text(value) for value in cells]
     except TableFileError:
         raise
     except (CalamineError, ValueError, OSError) as error:
         raise TableFileError(f"Berkas XLSX ini tidak dapat dibaca ({type(error).__name__}).")\
             from None
-    for cells in rows:
-        yield [cell_text(value) for value in cells]
 
 
 def table_rows(table: TableFile) -> Iterator[list[str]]:

@@ -264,3 +264,17 @@ def test_a_failed_apply_job_resumes_from_its_checkpoint(client, manager, setting
     batch.refresh_from_db()
     assert job.status == JobStatus.SUCCEEDED, job.error
     assert (batch.status, batch.created, Employee.objects.count()) == ("applied", 5, 5)
+
+
+def test_a_workbook_with_a_broken_sheet_is_refused(client, manager,
+                                                   django_capture_on_commit_callbacks):
+    """A real zip with xl/workbook.xml but garbage inside: calamine's error
+    becomes the Indonesian refusal, never a 500."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook><sheets><sheet")
+    message = _refused(_upload(client, django_capture_on_commit_callbacks, "rusak.xlsx",
+                               buffer.getvalue()))
+    assert "tidak dapat dibaca" in message
+    assert _nothing_written()
