@@ -11,7 +11,7 @@ PORT ?= 8000
 SMART_DATA_DIR ?= $(CURDIR)/var
 export SMART_DATA_DIR
 
-.PHONY: run test lint e2e-browser clean help setup messages otp bench bench-data bench-load
+.PHONY: run test lint e2e-browser clean help setup messages otp bench bench-data bench-load bench-import
 
 help:
 	@echo "make run    start SMART with the demo regency on http://127.0.0.1:$(PORT)/"
@@ -99,6 +99,17 @@ bench: setup
 bench-load: setup
 	@$(PY) manage.py collectstatic --noinput -v0
 	@$(PY) manage.py bench_load --seconds 20 --requests 3000 --json $(SMART_DATA_DIR)/bench-load.json
+
+# make bench-import ROWS=10000   a generated SIASN export through the importer (preview +
+# apply) into a fresh SQLite database under $(SMART_DATA_DIR)/bench-import: rows/s, memory
+ROWS ?= 10000
+bench-import: setup
+	@rm -rf $(SMART_DATA_DIR)/bench-import
+	@SMART_DATA_DIR=$(SMART_DATA_DIR)/bench-import DATABASE_URL= $(PY) manage.py migrate -v0
+	@SMART_DATA_DIR=$(SMART_DATA_DIR)/bench-import DATABASE_URL= $(PY) manage.py bench_import --rows $(ROWS)
+	@rm -f $(SMART_DATA_DIR)/bench-import/smart.sqlite3
+	@SMART_DATA_DIR=$(SMART_DATA_DIR)/bench-import DATABASE_URL= $(PY) manage.py migrate -v0
+	@SMART_DATA_DIR=$(SMART_DATA_DIR)/bench-import DATABASE_URL= $(PY) manage.py bench_import --rows $(ROWS) --trace-memory
 
 lint: $(VENV)/.installed
 	@$(VENV)/bin/ruff check .

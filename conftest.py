@@ -16,6 +16,7 @@ def private_document_store(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "documents"
     settings.SMART_JOB_DIR = tmp_path / "jobs"
     settings.SMART_AUDIT_ANCHOR_FILE = tmp_path / "audit-anchors.jsonl"
+    settings.SMART_IMPORT_DIR = tmp_path / "imports"
 
 
 class SecondFactorClient(Client):

@@ -192,6 +192,10 @@ SMART_JOBS_IMMEDIATE = env.bool("SMART_JOBS_IMMEDIATE", default=False)
 SMART_JOB_STALL_SECONDS = env.int("SMART_JOB_STALL_SECONDS", default=300)
 # Result files of jobs (exports, error reports), one folder per job.
 SMART_JOB_DIR = Path(env.str("SMART_JOB_DIR", default=str(DATA_DIR / "jobs")))
+# Uploaded national exports waiting for their preview or apply (deleted once applied).
+SMART_IMPORT_DIR = Path(env.str("SMART_IMPORT_DIR", default=str(DATA_DIR / "imports")))
+# Rows an import writes per transaction (one checkpoint each).
+SMART_IMPORT_CHUNK_ROWS = env.int("SMART_IMPORT_CHUNK_ROWS", default=500)
 
 
 def _huey() -> dict:

@@ -132,6 +132,24 @@ MATRIX = {
                                                  "verifier": 200}),
     "jobs:cancel": (lambda c: [make_job(c).pk], {**_all(405), "anonymous": 302}),
     "jobs:resume": (lambda c: [make_job(c).pk], {**_all(405), "anonymous": 302}),
+    # Imports of national exports (R-PROC-1): the Pengelola SMART and the Pengelola
+    # Kepegawaian import, never the Administrator OPD; a batch is its owner's (Disdik's
+    # HR manager here) and the Pengelola SMART's. Apply is POST only. The SIASN
+    # reference mapping is regency-wide: the Pengelola SMART keeps it.
+    "integrations:import_list": (None, {**_all(404), "anonymous": 302, "hr_manager_b": 200,
+                                        "system_manager": 200}),
+    "integrations:import_detail": (lambda c: [make_import(c).pk], {
+        **_all(404), "anonymous": 302, "hr_manager_b": 200, "system_manager": 200}),
+    "integrations:import_columns": (lambda c: [make_import(c, unknown=["x"]).pk], {
+        **_all(404), "anonymous": 302, "hr_manager_b": 200, "system_manager": 200}),
+    "integrations:import_apply": (lambda c: [make_import(c).pk], {**_all(405),
+                                                                  "anonymous": 302}),
+    "integrations:import_errors": (lambda c: [make_import(c).pk], {
+        **_all(404), "anonymous": 302, "hr_manager_b": 200, "system_manager": 200}),
+    "integrations:mapping_list": (None, {**_all(404), "anonymous": 302,
+                                         "system_manager": 200}),
+    "integrations:mapping_edit": (lambda c: [make_mapping().pk], {
+        **_all(404), "anonymous": 302, "system_manager": 200}),
     "notifications:open": (lambda c: [make_notification(c.employee).pk], {
         **_all(404), "anonymous": 302, "employee": 302,
     }),
@@ -240,6 +258,21 @@ def make_api_key(cast):
 
     return api_key_create(actor=cast.super_admin, system="e-Kinerja",
                           units=Unit.objects.filter(code="DINKES"), can_write=False)[0]
+
+
+def make_import(cast, unknown=None):
+    from smart.integrations.models import ImportBatch
+
+    return ImportBatch.objects.create(
+        owner=cast.hr_manager_b, filename="ekspor.csv", total=1, invalid=1,
+        status=ImportBatch.Status.NEEDS_COLUMNS if unknown else ImportBatch.Status.PREVIEWED,
+        unknown_columns=unknown or [])
+
+
+def make_mapping():
+    from smart.integrations.models import ReferenceMapping
+
+    return ReferenceMapping.objects.create(kind="unor", siasn_id="A5EB03E23B1FF6A0")
 
 
 def make_job(cast):

@@ -130,3 +130,17 @@ def assume_system_scope(user, unit_paths) -> None:
     """
     user._smart_assignments = [(Role.LEADERSHIP, path) for path in unit_paths]
     user._smart_delegated = []
+
+
+# Who imports national exports (R-PROC-1): the Pengelola SMART for the regency and
+# the Pengelola Kepegawaian within their units; not the Administrator OPD.
+IMPORTERS = (Role.SYSTEM_MANAGER, Role.HR_MANAGER)
+
+
+def may_import_employees(user) -> bool:
+    return has_role(user, *IMPORTERS)
+
+
+def may_map_references(user) -> bool:
+    """The SIASN reference-id mapping is regency-wide: the Pengelola SMART keeps it."""
+    return has_role(user, Role.SYSTEM_MANAGER)

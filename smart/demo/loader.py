@@ -7,9 +7,11 @@ Rules:
 * The export is generated once into ``DATA_DIR/demo/siasn-export-demo.csv``
   and then reused; the seeded units get the generator's SIASN ids so its
   ``unor_id`` column finds them (demo only: real ids come from SIASN).
-* The file goes through the same reader as a real import and is written all
-  or nothing in one transaction. A row with any error stops the load with
-  one sentence naming file, row and column, never a traceback.
+* The file is loaded by the importer itself (``integrations.imports``: the
+  same reading, judging and chunked writing as an upload, "all or nothing"),
+  recorded as an import batch without an owner, and the whole load is one
+  transaction. A row with any error stops the load with one sentence naming
+  file, row and column, never a traceback.
 * Accounts: username is the employee's NIP, password ``DEMO_PASSWORD``;
   every demo account also holds the employee role. The employee behind each
   role is chosen by fixed rules in NIP order, so reruns pick the same people.
@@ -47,15 +49,11 @@ from smart.demo.generator import (
 )
 from smart.demo.history import write_history
 from smart.demo.personal import assign_appraisers, fill_personal_details
-from smart.integrations.siasn.export import (
-    ColumnError,
-    ExportFileError,
-    ExportReferences,
-    employee_values,
-    read_export,
-)
+from smart.integrations.imports import RowJudge, SilentRun, apply_import, chunks
+from smart.integrations.models import ImportBatch, ImportRow
+from smart.integrations.siasn.export import ColumnError, ExportFileError, export_rows
+from smart.integrations.tables import check_table_file, table_rows
 from smart.people.models import AsnKind, Employee
-from smart.people.services import employees_create_bulk
 from smart.references.models import Echelon, Unit
 
 DEMO_PASSWORD = "Demo-Kuansing-2026"  # noqa: S105 - the published password of the demo
@@ -103,39 +101,73 @@ def _assign_demo_unit_ids() -> None:
     Unit.objects.bulk_update(units, ["siasn_id"], batch_size=500)
 
 
-def _read_employees(path: Path) -> list[Employee]:
-    """Every row of the export as an unsaved Employee; the first error stops it."""
-    employees = list(iter_employees(path))
-    if not employees:
+def _echelon_setter() -> Callable[[list[Employee]], None]:
+    """The generator's structural posts carry an eselon the export has no column for."""
+    echelons = {echelon.code: echelon for echelon in Echelon.objects.all()}
+    post_echelons = {(post.unit_code, post.title): post.echelon for post in structural_posts()}
+
+    def set_echelons(employees: list[Employee]) -> None:
+        for employee in employees:
+            position_type = employee.position_type
+            if position_type is not None and position_type.code == STRUCTURAL:
+                code = post_echelons.get((employee.unit.code, employee.position_name))
+                employee.echelon = echelons.get(code)
+
+    return set_echelons
+
+
+def _import_employees(path: Path, *, seed: int) -> list[Employee]:
+    """Load the export through the importer ("all or nothing"); the saved employees.
+
+    Each chunk's new employees get the eselon of their post and their Lampiran
+    details before they are written.
+    """
+    set_echelons = _echelon_setter()
+
+    def prepare(employees: list[Employee]) -> None:
+        set_echelons(employees)
+        fill_personal_details(employees, seed=seed)
+
+    batch = ImportBatch.objects.create(owner=None, filename=path.name, file_kind="csv",
+                                       size=path.stat().st_size,
+                                       mode=ImportBatch.Mode.ALL_OR_NOTHING)
+    try:
+        result = apply_import(batch, SilentRun(), source=path, prepare_new=prepare)
+    except OSError as error:
+        raise DemoError(f"Berkas demo {path} tidak dapat dibaca ({error.strerror}); hapus "
+                        f"berkas itu agar dibuat ulang, lalu jalankan load_demo lagi.") from None
+    if result.get("refused"):
+        row, column, reason = result["first_error"]
+        raise _broken_file(path, row, ColumnError(column, reason))
+    if not result.get("created"):
         raise DemoError(f"Berkas demo {path} tidak berisi satu pegawai pun; hapus berkas itu "
                         f"agar dibuat ulang, lalu jalankan load_demo lagi.")
-    return employees
+    return list(Employee.objects.select_related(
+        "sex", "golongan", "initial_golongan", "position_type", "echelon", "education_level",
+        "unit", "religion", "marital_status", "employee_type", "legal_status",
+    ).order_by("pk"))
 
 
 def iter_employees(path: Path) -> Iterator[Employee]:
-    """Each row of the export as an unsaved Employee, in file order; the first
-    error stops it. NIP and NIK must also be unique within the file."""
-    refs = ExportReferences.load()
-    echelons = {echelon.code: echelon for echelon in Echelon.objects.all()}
-    post_echelons = {(post.unit_code, post.title): post.echelon for post in structural_posts()}
-    first_row: dict[tuple[str, str], int] = {}
+    """Each row of the export as an unsaved Employee, in file order, judged by the
+    importer's rules (``integrations.imports.RowJudge``); the first error stops
+    it. For writers that bypass the importer's chunks (``scale_generate``)."""
+    set_echelons = _echelon_setter()
     try:
-        for number, row in read_export(path):
-            result = employee_values(row, refs)
-            if result.errors:
-                raise _broken_file(path, number, result.errors[0])
-            values = result.values
-            for column, key in (("nip_baru", "nip"), ("nik", "nik")):
-                if values[key] and (key, values[key]) in first_row:
-                    raise _broken_file(path, number, ColumnError(
-                        column, f"{key.upper()} {values[key]} sudah ada di baris "
-                                f"{first_row[key, values[key]]}"))
-                first_row[key, values[key]] = number
-            position_type = values["position_type"]
-            if position_type is not None and position_type.code == STRUCTURAL:
-                code = post_echelons.get((values["unit"].code, values["position_name"]))
-                values["echelon"] = echelons.get(code)
-            yield Employee(**values)
+        header, rows = export_rows(table_rows(check_table_file(path)))
+        judge = RowJudge(header, actor=None)
+        for chunk in chunks(rows, 500):
+            employees = []
+            for verdict in judge.judge(chunk):
+                if verdict.outcome == ImportRow.Outcome.INVALID:
+                    column, reason = verdict.errors[0]
+                    raise _broken_file(path, verdict.number, ColumnError(column, reason))
+                if verdict.outcome != ImportRow.Outcome.NEW:
+                    raise _broken_file(path, verdict.number, ColumnError(
+                        "nip_baru", f"NIP {verdict.nip} sudah tercatat di basis data"))
+                employees.append(Employee(**verdict.values))
+            set_echelons(employees)
+            yield from employees
     except ExportFileError as error:
         raise _broken_file(path, error.row, ColumnError(error.column, str(error))) from None
     except OSError as error:
@@ -304,10 +336,8 @@ def load_demo(*, seed: int = DEFAULT_SEED, path: Path | None = None,
     try:
         with transaction.atomic():
             _assign_demo_unit_ids()
-            employees = _read_employees(path)
-            fill_personal_details(employees, seed=seed)
-            created = employees_create_bulk(employees=employees, actor=None,
-                                            source=f"Data demo {path.name}")
+            employees = _import_employees(path, seed=seed)
+            created = len(employees)
             assign_appraisers(employees)
             history = write_history(employees, seed=seed)
             logins = ensure_demo_accounts()

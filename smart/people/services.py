@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from smart.accounts.models import User
 from smart.audit.services import audit_record
 from smart.people import career
+from smart.people.bulk import insert_rows
 from smart.people.identity import IdentityError, nik_findings, nip_findings, parse_nik, parse_nip
 from smart.people.models import AsnKind, Employee
 
@@ -43,21 +43,60 @@ def identity_findings(employee: Employee) -> list[str]:
     return findings
 
 
-def employees_create_bulk(*, employees: Iterable[Employee], actor, source: str) -> int:
+def retirement_findings(employee: Employee, on: datetime.date | None = None) -> list[str]:
+    """An employee still active after the pension date (BUP) is a finding.
+
+    "Active" is the legal status (kedudukan hukum) counting as active; the BUP
+    comes from the position as ``career.retirement_age_for_position`` reads it.
+    """
+    on = on or timezone.localdate()
+    status = employee.legal_status if employee.legal_status_id else None
+    if status is None or not status.counts_as_active or not employee.position_type_id:
+        return []
+    try:
+        bup = career.retirement_age_for_position(
+            employee.position_type.code, employee.position_name,
+            employee.echelon.code if employee.echelon_id else None)
+        retirement = career.retirement_date(employee.birth_date, bup)
+    except (ValueError, OverflowError):
+        return []
+    if retirement > on:
+        return []
+    return [f"Sudah melewati batas usia pensiun ({bup} tahun; TMT pensiun "
+            f"{retirement:%d-%m-%Y}) tetapi masih berstatus aktif."]
+
+
+def employee_findings(employee: Employee) -> list[str]:
+    """Everything a verifier should look at in a record written in bulk or
+    corrected: identity disagreements and a pension date already passed."""
+    return identity_findings(employee) + retirement_findings(employee)
+
+
+def employees_create_bulk(*, employees: Iterable[Employee], actor, source: str,
+                          data: dict | None = None) -> int:
     """Create many new employees in one transaction, with one audit event.
 
     Used by the initial recording (perekaman awal); every row must already be
-    validated. Findings are computed here so the verifier sees them.
+    validated. Findings are computed here so the verifier sees them. An
+    employee's own ``_change_reason`` (e.g. "import <file>, baris N") goes into
+    its history row (the actor as its user), else ``source``; ``data`` is added
+    to the audit event. Rows go in through ``people.bulk.insert_rows``.
     """
     batch = []
     for employee in employees:
-        employee.findings = identity_findings(employee)
+        employee.findings = employee_findings(employee)
         batch.append(employee)
     with transaction.atomic():
-        bulk_create_with_history(batch, Employee, batch_size=500,
-                                 default_change_reason=source[:100])
+        insert_rows(Employee, batch)
+        now, user_id = timezone.now(), getattr(actor, "pk", None)
+        tracked = [f.attname for f in Employee.history.model.tracked_fields]
+        insert_rows(Employee.history.model, [{
+            **{name: employee.__dict__.get(name) for name in tracked},
+            "history_date": now, "history_type": "+", "history_user_id": user_id,
+            "history_change_reason": (getattr(employee, "_change_reason", "") or source)[:100],
+        } for employee in batch])
         audit_record(actor=actor, action="people.employee.import",
-                     target_label=source, data={"created": len(batch)})
+                     target_label=source, data={"created": len(batch), **(data or {})})
     return len(batch)
 
 
@@ -151,11 +190,13 @@ def _career_summary(employee: Employee, on: datetime.date) -> CareerSummary:
     )
 
 
-def employee_update(*, employee: Employee, values: dict, actor, reason: str) -> Employee:
-    """Correct the employee's own data (validated identity corrections).
+def employee_update(*, employee: Employee, values: dict, actor, reason: str,
+                    data: dict | None = None) -> Employee:
+    """Correct the employee's own data (validated identity corrections, imports).
 
     Model rules run first; the findings are recomputed because a corrected
-    birth date or sex may resolve (or create) an identity finding.
+    birth date or sex may resolve (or create) an identity finding. ``data``
+    is added to the audit event.
     """
     with transaction.atomic():
         employee = Employee.objects.select_for_update().get(pk=employee.pk)
@@ -163,13 +204,13 @@ def employee_update(*, employee: Employee, values: dict, actor, reason: str) -> 
         for name, value in values.items():
             setattr(employee, name, value)
         employee.full_clean()
-        employee.findings = identity_findings(employee)
+        employee.findings = employee_findings(employee)
         employee._change_reason = reason[:100]
         employee.save()
         after = {name: str(getattr(employee, name, "")) for name in values}
         changed = [name for name in values if before[name] != after[name]]
         audit_record(actor=actor, action="people.employee.update", target=employee,
-                     data={"reason": reason},
+                     data={"reason": reason, **(data or {})},
                      before={name: before[name] for name in changed},
                      after={name: after[name] for name in changed})
     return employee

@@ -36,6 +36,8 @@ ENTRIES = [
     NavEntry("changes:oversight", _("Deadline monitoring"), "alarm",
              frozenset({Role.SYSTEM_MANAGER, Role.HR_MANAGER})),
     NavEntry("reports:index", _("Reports"), "bar-chart", frozenset(PERSONNEL_READERS)),
+    NavEntry("integrations:import_list", _("Import from SIASN"), "cloud-upload",
+             frozenset({Role.SYSTEM_MANAGER, Role.HR_MANAGER})),
     NavEntry("portal:holidays", _("Working-day calendar"), "calendar3", None),
     NavEntry("releases:list", _("Data releases"), "box-arrow-up-right",
              frozenset(PERSONNEL_READERS)),

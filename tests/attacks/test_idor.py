@@ -52,6 +52,17 @@ def _employee_urls(b):
         yield "changes:direct_entry", [employee.pk, slug, entry_id]
 
 
+def _import_urls(b):
+    from smart.integrations.models import ImportBatch
+
+    owner = b.employees[1].user  # Disdik's unit admin; any owner but the attacker
+    batch = ImportBatch.objects.create(owner=owner, filename="disdik.csv",
+                                       status=ImportBatch.Status.PREVIEWED)
+    for name in ("integrations:import_detail", "integrations:import_columns",
+                 "integrations:import_apply", "integrations:import_errors"):
+        yield name, [batch.pk]
+
+
 # url name -> the unit-B objects it is aimed at (args lists).
 UNIT_B_ARGS = {
     "records:profile": _employee_urls,
@@ -86,6 +97,9 @@ UNIT_B_ARGS = {
     "releases:detail": lambda b: (("releases:detail", [r.pk]) for r in b.releases),
     "releases:move": lambda b: (("releases:move", [r.pk]) for r in b.releases),
     "releases:request": lambda b: (("releases:request", [token]) for token in b.tokens),
+    # Disdik's HR manager's import: its preview, columns, apply and error report.
+    **dict.fromkeys(("integrations:import_detail", "integrations:import_columns",
+                     "integrations:import_apply", "integrations:import_errors"), _import_urls),
     # The JSON API answers out-of-scope ids with a JSON 404, as the pages do.
     "api:employee_detail": lambda b: (("api:employee_detail", [e.pk]) for e in b.employees),
     "api:entry_list": lambda b: (("api:entry_list", [e.pk, slug]) for e in b.employees
@@ -108,6 +122,9 @@ NOT_UNIT_OBJECTS = {
     # API keys belong to systems, not units; only the super administrator sees or
     # revokes them (tests/test_access_matrix.py, smart/portal/tests/test_api_keys.py).
     "portal:api_key_revoke",
+    # The SIASN reference mapping is regency-wide, kept by the Pengelola SMART only
+    # (tests/test_access_matrix.py; a unit admin gets 404).
+    "integrations:mapping_edit",
     # A background job belongs to the person who started it, whatever unit: anyone
     # else gets 404 (smart/jobs/tests/test_jobs.py::test_someone_elses_job_is_not_there).
     "jobs:detail",

@@ -14,10 +14,9 @@ Two steps, kept apart so the import (preview, error report) builds on them:
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 
+from smart.integrations.tables import TableFileError, check_table_file, table_rows
 from smart.people.identity import IdentityError, normalise_npwp, parse_nik, parse_nip
 from smart.people.models import AsnKind, Employee
 from smart.references.models import (
@@ -61,17 +61,33 @@ COLUMNS: tuple[str, ...] = (
 REQUIRED_COLUMNS: tuple[str, ...] = ("nip_baru", "nama", "tanggal_lahir", "jenis_kelamin")
 UNIT_COLUMNS: tuple[str, ...] = ("unor_id", "unor_nama")
 
+# SIASN columns the import knows but does not use.
+IGNORED_COLUMNS = frozenset({"nama_sekolah"})
+
+# The older SAPK "data utama" layout (domain.md §3.2), lower-cased, onto the SIASN
+# columns above; "" = known but not used by SMART.
+SAPK_COLUMNS: dict[str, str] = {
+    "id": "", "tgl_lahir": "tanggal_lahir", "npwp": "npwp_nomor",
+    "kartu_pegawai": "kartu_asn_virtual", "tgl_sk_cpns": "tanggal_sk_cpns",
+    "tgl_sk_pns": "tanggal_sk_pns", "gol_id": "gol_akhir_id",
+    "tk_pendidikan": "tingkat_pendidikan_id", "pendidikan": "pendidikan_nama",
+    "tempat_lahir": "tempat_lahir_nama", "lokasi_kerja": "lokasi_kerja_nama",
+    "satuan_kerja_nama": "satuan_kerja_kerja_nama",
+    **dict.fromkeys((
+        "nomor_darurat", "unor_induk_id", "golongan_darah", "photo", "tmt_pensiun",
+        "no_surat_dokter", "jml_istri", "jml_anak", "tgl_surat_dokter", "no_bebas_narkoba",
+        "tgl_bebas_narkoba", "no_catatan_polisi", "tgl_catatan_polisi", "akte_kelahiran",
+        "status_hidup", "akte_meninggal", "tgl_meninggal", "no_askes", "no_taspen",
+        "tgl_npwp", "jabatan_instansi_id", "bup"), ""),
+}
+# Names only SAPK uses: one of them makes the file a SAPK layout.
+_SAPK_ONLY = frozenset({"tgl_lahir", "gol_id", "kartu_pegawai", "tgl_sk_cpns"})
+
 _COLUMN_ORDER = {name: i for i, name in enumerate(COLUMNS)}
 _DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 
 
-class ExportFileError(ValueError):
-    """The file as a whole cannot be read; the message is for the user."""
-
-    def __init__(self, message: str, *, row: int = 1, column: str = "") -> None:
-        super().__init__(message)
-        self.row = row
-        self.column = column
+ExportFileError = TableFileError  # the name callers of this module know
 
 
 class ExportRow(dict):
@@ -79,9 +95,11 @@ class ExportRow(dict):
 
     ``problem`` is set when the row's cell count disagrees with the header
     (a line split by an unquoted comma or line break); such a row is refused.
+    ``cells`` are the row's cells as written, for the error report.
     """
 
     problem: str = ""
+    cells: list[str]
 
 
 def decode_export(data: bytes) -> str:
@@ -96,14 +114,6 @@ def decode_export(data: bytes) -> str:
         raise ExportFileError(
             f"Berkas bukan teks CSV yang dapat dibaca (byte tak dikenal di posisi {error.start})."
         ) from None
-
-
-def detect_delimiter(header_line: str) -> str:
-    """Semicolon when the header has more semicolons than commas, else comma.
-
-    Column names contain neither character, so the header decides.
-    """
-    return ";" if header_line.count(";") > header_line.count(",") else ","
 
 
 def clean_value(text: str) -> str:
@@ -134,6 +144,49 @@ def parse_export_date(text: str) -> datetime.date:
         raise ValueError(f"'{text}' bukan tanggal yang sah") from None
 
 
+@dataclass(frozen=True)
+class Header:
+    """The file's header row read against the known layouts.
+
+    ``columns`` holds, per position, the SIASN column it feeds ("" = not
+    used); ``unknown`` the names no layout and no remembered mapping knows.
+    """
+
+    cells: list[str]
+    columns: list[str]
+    unknown: list[str]
+    layout: str
+
+    def has(self, column: str) -> bool:
+        return column in self.columns
+
+
+def read_header(cells: list[str], remembered: dict[str, str] | None = None) -> Header:
+    """Name every header cell: SIASN name, SAPK name, else a remembered mapping.
+
+    Order and case do not matter. A column named twice, a missing required
+    column or no way to find the unit raises ``ExportFileError``.
+    """
+    remembered = remembered or {}
+    names = [column_name(cell) for cell in cells]
+    sapk = any(name in _SAPK_ONLY for name in names)
+    columns, unknown = [], []
+    for name in names:
+        if name in _COLUMN_ORDER or name in IGNORED_COLUMNS:
+            target = name if name in _COLUMN_ORDER else ""
+        elif name in SAPK_COLUMNS:
+            target = SAPK_COLUMNS[name]
+        elif name in remembered:
+            target = remembered[name]
+        else:
+            target = ""
+            if name:
+                unknown.append(name)
+        columns.append(target)
+    _check_header(columns)
+    return Header(list(cells), columns, unknown, "SAPK" if sapk else "SIASN")
+
+
 def _check_header(header: list[str]) -> None:
     """Every required column present, the unit identifiable, no name twice."""
     seen: set[str] = set()
@@ -150,45 +203,58 @@ def _check_header(header: list[str]) -> None:
                               column=missing[0])
 
 
-def _row(header: list[str], cells: list[str]) -> ExportRow:
-    pairs = zip(header, cells, strict=False)  # a short or long row is reported below
+def _row(header: Header, cells: list[str]) -> ExportRow:
+    pairs = zip(header.columns, cells, strict=False)  # a short or long row is reported below
     row = ExportRow((name, clean_value(cell)) for name, cell in pairs if name)
-    extra = cells[len(header):]
-    if len(cells) < len(header) or any(cell.strip() for cell in extra):
+    row.cells = cells
+    size = len(header.columns)
+    extra = cells[size:]
+    if len(cells) < size or any(cell.strip() for cell in extra):
         row.problem = (
-            f"baris ini berisi {len(cells)} sel, padahal kepala kolom berisi {len(header)} "
+            f"baris ini berisi {len(cells)} sel, padahal kepala kolom berisi {size} "
             f"kolom (ada koma, titik koma atau baris baru di luar tanda kutip)"
         )
     return row
 
 
-def read_export(source: Path | str | bytes) -> Iterator[tuple[int, ExportRow]]:
-    """``(row number, row)`` for each non-empty data row; the header is row 1.
+def export_rows(rows: Iterator[list[str]], remembered: dict[str, str] | None = None,
+                ) -> tuple[Header, Iterator[tuple[int, ExportRow]]]:
+    """The header and the ``(row number, row)`` pairs of a table's rows.
 
-    Blank lines are skipped but counted, so numbers match the spreadsheet.
-    A file that cannot be read at all raises ``ExportFileError``.
+    The header is row 1; blank rows are skipped but counted, so numbers match
+    the spreadsheet. Rows are read lazily, one at a time.
     """
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    text = decode_export(data)
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first_line))
     try:
-        header = [column_name(cell) for cell in next(reader)]
-    except (StopIteration, csv.Error):
-        raise ExportFileError("Berkas kosong atau kepala kolomnya tidak terbaca.") from None
-    _check_header(header)
-    number = 1
-    while True:
-        number += 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise ExportFileError(f"Baris {number} bukan baris CSV yang sah ({error}).",
-                                  row=number) from None
-        if any(cell.strip() for cell in cells):
-            yield number, _row(header, cells)
+        first = next(rows)
+    except StopIteration:
+        raise ExportFileError("Berkas kosong: kepala kolomnya tidak ada.") from None
+    header = read_header(first, remembered)
+
+    def data() -> Iterator[tuple[int, ExportRow]]:
+        for number, cells in enumerate(rows, start=2):
+            if any(cell.strip() for cell in cells):
+                yield number, _row(header, cells)
+
+    return header, data()
+
+
+def read_export(source: Path | str | bytes,
+                remembered: dict[str, str] | None = None) -> Iterator[tuple[int, ExportRow]]:
+    """``(row number, row)`` for each non-empty data row of a CSV or .xlsx file.
+
+    A file that cannot be read at all raises ``ExportFileError`` (when the
+    first row is asked for). Unknown columns are ignored here; the import
+    asks for their mapping first (``Header.unknown``).
+    """
+    if isinstance(source, bytes):
+        with tempfile.NamedTemporaryFile(suffix=".upload") as handle:
+            handle.write(source)
+            handle.flush()
+            yield from read_export(Path(handle.name), remembered)
+        return
+    table = check_table_file(Path(source))
+    _header, rows = export_rows(table_rows(table), remembered)
+    yield from rows
 
 
 @dataclass(frozen=True)
@@ -282,6 +348,27 @@ _CODE_COLUMNS = (
     ("jenis_jabatan_id", "position_type", "position_types", "jenis jabatan"),
     ("tingkat_pendidikan_id", "education_level", "education_levels", "tingkat pendidikan"),
 )
+
+
+# Employee field → the columns it is read from: a field whose columns are all
+# absent from a file is left as recorded when the file updates an employee.
+FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "nip": ("nip_baru",), "nik": ("nik",), "name": ("nama",),
+    **{field_name: (column,) for column, field_name in _TEXT_COLUMNS},
+    "birth_date": ("tanggal_lahir",),
+    **{field_name: (column,) for column, field_name in _DATE_COLUMNS},
+    "sex": ("jenis_kelamin",),
+    **{field_name: (column,) for column, field_name, _t, _l in _CODE_COLUMNS},
+    "mk_years": ("mk_tahun",), "mk_months": ("mk_bulan",), "graduation_year": ("tahun_lulus",),
+    "email": ("email", "email_gov"), "npwp": ("npwp_nomor",), "unit": UNIT_COLUMNS,
+    "asn_kind": ("nip_baru", "status_cpns_pns"),
+}
+
+
+def fields_in(header: Header) -> set[str]:
+    """The Employee fields this file's columns can set."""
+    return {name for name, columns in FIELD_COLUMNS.items()
+            if any(header.has(column) for column in columns)}
 
 
 class _RowReader:

@@ -1,0 +1,62 @@
+"""Forms of the import pages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from smart.integrations.models import ImportBatch, ReferenceMapping
+from smart.integrations.siasn.export import COLUMNS
+from smart.references.models import EducationLevel, Unit
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        allow_empty_file=True,  # the import says why an empty file is refused
+        label=_("Export file (CSV or XLSX)"),
+        help_text=_("The SIASN “Export Data ASN” or the older SAPK layout, at most 50 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}))
+
+
+class ColumnsForm(forms.Form):
+    """One choice per header the layouts do not know."""
+
+    def __init__(self, *args, headers: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", _("— not used —")), *((name, name) for name in COLUMNS)]
+        for index, header in enumerate(headers):
+            self.fields[f"kolom_{index}"] = forms.ChoiceField(
+                label=header, choices=choices, required=False)
+        self.headers = headers
+
+    def mapping(self) -> dict[str, str]:
+        return {header: self.cleaned_data[f"kolom_{index}"]
+                for index, header in enumerate(self.headers)}
+
+
+class ApplyForm(forms.Form):
+    mode = forms.ChoiceField(label=_("How to import"), choices=[
+        (ImportBatch.Mode.ALL_OR_NOTHING, _("All or nothing: write nothing if any row is invalid")),
+        (ImportBatch.Mode.KEEP_VALID, _("Keep the valid rows: write them, skip the invalid ones")),
+    ], widget=forms.RadioSelect, initial=ImportBatch.Mode.ALL_OR_NOTHING)
+
+
+class ReferenceMappingForm(forms.ModelForm):
+    class Meta:
+        model = ReferenceMapping
+        fields = ["unit", "local_name", "education_level"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        kind = self.instance.kind
+        if kind == ReferenceMapping.Kind.UNIT:
+            del self.fields["local_name"], self.fields["education_level"]
+            self.fields["unit"].queryset = Unit.objects.current().order_by("path")
+            self.fields["unit"].required = True
+        else:
+            del self.fields["unit"]
+            self.fields["local_name"].required = True
+            if kind == ReferenceMapping.Kind.EDUCATION:
+                self.fields["education_level"].queryset = EducationLevel.objects.all()
+            else:
+                del self.fields["education_level"]

@@ -1,0 +1,147 @@
+"""Writes of the import workflow: upload, column mapping, preview and apply
+jobs, and the administrator's corrections of the reference mapping."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import transaction
+
+from smart.access.policies import may_import_employees, may_map_references
+from smart.audit.services import audit_record
+from smart.integrations.imports import (
+    HEADER_ONLY,
+    ImportRefused,
+    batch_path,
+    import_dir,
+    remembered_columns,
+)
+from smart.integrations.models import ColumnMapping, ImportBatch, ReferenceMapping
+from smart.integrations.siasn.export import COLUMNS, ExportFileError, export_rows
+from smart.integrations.tables import (
+    MAX_FILE_BYTES,
+    TableFileError,
+    check_table_file,
+    table_rows,
+    too_large_message,
+)
+from smart.jobs.services import job_start
+
+PREVIEW_HANDLER = "smart.integrations.jobs.import_preview_job"
+APPLY_HANDLER = "smart.integrations.jobs.import_apply_job"
+_SUFFIXES = {"csv": ".csv", "xlsx": ".xlsx"}
+
+
+def _refuse_unless(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise ImportRefused(message)
+
+
+def import_upload(*, actor, upload) -> ImportBatch:
+    """Keep an uploaded export and start its preview (or ask for its columns).
+
+    The file is checked (size, content, header) before a batch exists: a
+    refused file leaves nothing behind. Raises ``ImportRefused``.
+    """
+    _refuse_unless(may_import_employees(actor), "Anda tidak berwenang mengimpor data pegawai.")
+    if upload.size > MAX_FILE_BYTES:
+        raise ImportRefused(too_large_message(upload.size))
+    stored = uuid.uuid4()
+    path = import_dir() / f"{stored}.upload"
+    with path.open("wb") as handle:
+        for piece in upload.chunks():
+            handle.write(piece)
+    try:
+        table = check_table_file(path)
+        header, rows = export_rows(table_rows(table), remembered_columns())
+        if next(rows, None) is None:
+            raise TableFileError(HEADER_ONLY)
+    except (TableFileError, ExportFileError) as error:
+        path.unlink(missing_ok=True)
+        raise ImportRefused(str(error)) from None
+    final = path.with_suffix(_SUFFIXES[table.kind])
+    path.rename(final)
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            owner=actor, filename=upload.name[:200], stored_name=final.name,
+            file_kind=table.kind, layout=header.layout, size=upload.size,
+            header=[cell[:100] for cell in header.cells[:300]], unknown_columns=header.unknown)
+        audit_record(actor=actor, action="integrations.import.upload", target=batch,
+                     target_label=batch.filename,
+                     data={"size": upload.size, "kind": table.kind, "layout": header.layout})
+        if header.unknown:
+            batch.status = ImportBatch.Status.NEEDS_COLUMNS
+            batch.save(update_fields=["status"])
+        else:
+            import_preview_start(batch=batch, actor=actor)
+    return batch
+
+
+def import_columns_save(*, batch: ImportBatch, actor, mapping: dict[str, str]) -> ImportBatch:
+    """Remember how the file's unknown headers map (once, for every later file)
+    and start the preview."""
+    _refuse_unless(batch.status == ImportBatch.Status.NEEDS_COLUMNS,
+                   "Kolom berkas ini sudah dipetakan.")
+    for column in mapping.values():
+        _refuse_unless(column in COLUMNS or column == "", f"Kolom SIASN '{column}' tidak dikenal.")
+    with transaction.atomic():
+        for header, column in mapping.items():
+            ColumnMapping.objects.update_or_create(header=header, defaults={
+                "column": column, "created_by": actor})
+        audit_record(actor=actor, action="integrations.column_mapping.save", target=batch,
+                     target_label=batch.filename, data={"mapping": mapping})
+        batch.unknown_columns = []
+        batch.save(update_fields=["unknown_columns"])
+        import_preview_start(batch=batch, actor=actor)
+    return batch
+
+
+def import_preview_start(*, batch: ImportBatch, actor) -> ImportBatch:
+    with transaction.atomic():
+        job = job_start(handler=PREVIEW_HANDLER, owner=actor,
+                        title=f"Pratinjau impor {batch.filename}",
+                        params={"batch": str(batch.pk)})
+        batch.preview_job, batch.status = job.pk, ImportBatch.Status.PREVIEWING
+        batch.save(update_fields=["preview_job", "status"])
+    return batch
+
+
+def import_apply_start(*, batch: ImportBatch, actor, mode: str) -> ImportBatch:
+    """Confirm the previewed import; the apply job writes it."""
+    _refuse_unless(mode in ImportBatch.Mode.values, "Pilih cara impor.")
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        _refuse_unless(batch.status == ImportBatch.Status.PREVIEWED,
+                       "Impor ini tidak dalam keadaan siap diterapkan.")
+        _refuse_unless(batch_path(batch).exists(),
+                       "Berkas unggahan sudah tidak ada; unggah berkasnya lagi.")
+        job = job_start(handler=APPLY_HANDLER, owner=actor,
+                        title=f"Terapkan impor {batch.filename}",
+                        params={"batch": str(batch.pk)})
+        batch.apply_job, batch.mode = job.pk, mode
+        batch.status = ImportBatch.Status.APPLYING
+        batch.save(update_fields=["apply_job", "mode", "status"])
+        audit_record(actor=actor, action="integrations.import.confirm", target=batch,
+                     target_label=batch.filename, data={"mode": mode})
+    return batch
+
+
+def reference_mapping_save(*, mapping: ReferenceMapping, actor, values: dict) -> ReferenceMapping:
+    """An administrator's correction of one SIASN id's local reference; the
+    importer keeps it from now on."""
+    _refuse_unless(may_map_references(actor), "Anda tidak berwenang mengubah pemetaan.")
+    with transaction.atomic():
+        mapping = ReferenceMapping.objects.select_for_update().get(pk=mapping.pk)
+        before = {"unit": str(mapping.unit or ""), "local_name": mapping.local_name,
+                  "education_level": str(mapping.education_level or "")}
+        for name, value in values.items():
+            setattr(mapping, name, value)
+        mapping.source = ReferenceMapping.Source.ADMIN
+        mapping.updated_by = actor
+        mapping.full_clean()
+        mapping.save()
+        audit_record(actor=actor, action="integrations.reference_mapping.update",
+                     target=mapping, target_label=str(mapping), before=before,
+                     after={"unit": str(mapping.unit or ""), "local_name": mapping.local_name,
+                            "education_level": str(mapping.education_level or "")})
+    return mapping

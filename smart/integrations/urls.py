@@ -1,0 +1,17 @@
+from django.urls import path
+
+from smart.integrations import views
+
+app_name = "integrations"
+
+urlpatterns = [
+    # Imports of national exports: /impor/…
+    path("", views.import_list, name="import_list"),
+    path("<uuid:batch_id>/", views.import_detail, name="import_detail"),
+    path("<uuid:batch_id>/kolom/", views.import_columns, name="import_columns"),
+    path("<uuid:batch_id>/terapkan/", views.import_apply, name="import_apply"),
+    path("<uuid:batch_id>/galat.xlsx", views.import_errors, name="import_errors"),
+    # The SIASN reference-id mapping table.
+    path("pemetaan/", views.mapping_list, name="mapping_list"),
+    path("pemetaan/<int:mapping_id>/", views.mapping_edit, name="mapping_edit"),
+]
