@@ -10,6 +10,7 @@ urlpatterns = [
     path("pegawai/", include("smart.people.urls")),
     path("pegawai/", include("smart.records.urls")),
     path("usulan/", include("smart.changes.urls")),
+    path("perekaman-awal/", include("smart.changes.onboarding_urls")),
     path("dokumen/", include("smart.documents.urls")),
     path("notifikasi/", include("smart.notifications.urls")),
     path("rilis-data/", include("smart.releases.urls")),

@@ -35,6 +35,8 @@ ENTRIES = [
              frozenset({Role.VERIFIER})),
     NavEntry("changes:oversight", _("Deadline monitoring"), "alarm",
              frozenset({Role.SYSTEM_MANAGER, Role.HR_MANAGER})),
+    NavEntry("onboarding:list", _("Onboarding"), "person-plus",
+             frozenset({Role.UNIT_ADMIN, Role.HR_MANAGER, Role.VERIFIER})),
     NavEntry("synchronisation:run_list", _("SIASN synchronisation"), "arrow-left-right",
              frozenset({Role.VERIFIER, Role.HR_MANAGER, Role.UNIT_ADMIN,
                         Role.SYSTEM_MANAGER})),

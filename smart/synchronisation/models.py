@@ -15,7 +15,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from smart.access.models import Role
-from smart.access.policies import Scope, has_role, role_scope
+from smart.access.policies import Scope, roles_scope
 from smart.people.models import Employee
 
 # Who reads the report (each within the scope of these roles), who uploads an
@@ -27,16 +27,7 @@ UPLOADERS = (Role.VERIFIER, Role.HR_MANAGER)
 def sync_scope(user, roles=READERS) -> Scope:
     """The units the user's synchronisation roles cover (their other roles,
     such as the employee role, never widen it)."""
-    paths: set[str] = set()
-    for role in roles:
-        if not has_role(user, role):
-            continue
-        scope = role_scope(user, role)
-        if scope.everything:
-            return Scope(everything=True)
-        paths.update(scope.unit_paths)
-    return Scope(unit_paths=tuple(sorted(
-        p for p in paths if not any(p != q and p.startswith(q) for q in paths))))
+    return roles_scope(user, *roles)
 
 
 def _unit_condition(scope: Scope, field: str) -> Q:
