@@ -141,7 +141,7 @@ def test_the_report_filters_by_unit_subtree_field_and_class(client, cast):
     assert len(_rows(client.get(url, {"field": "golongan"}))) == 4
     assert _rows(client.get(url, {"q": "dedi"})) == [("DEDI PRATAMA", "jabatan")]
     body = everything.content.decode()
-    assert "Lebih baru di SMART" in body or "SMART lebih baru" in body
+    assert "SMART lebih baru" in body and "SIASN lebih baru" in body and "Konflik" in body
 
 
 def test_the_report_pages_fifty_at_a_time(client, cast):
