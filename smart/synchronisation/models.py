@@ -91,6 +91,8 @@ class SyncRun(models.Model):
     problems = models.JSONField(_("problems"), default=list, blank=True)
     unknown = models.JSONField(_("employees not in SMART"), default=list, blank=True)
     error = models.TextField(_("error"), blank=True)
+    job = models.ForeignKey("jobs.Job", models.SET_NULL, null=True, blank=True,
+                            related_name="+", verbose_name=_("background job"))
 
     objects = SyncRunQuerySet.as_manager()
 

@@ -167,6 +167,7 @@ def sync_run_compare(*, sync_run: SyncRun, data: bytes | None = None, run=None) 
     counts = _Counts()
     refs, labels = ExportReferences.load(), Labels()
     SyncDifference.objects.filter(run=sync_run).delete()
+    SyncRun.objects.filter(pk=sync_run.pk).update(status=SyncRun.Status.RUNNING, error="")
     try:
         batch = []
         for number, row in read_export(data):
@@ -189,6 +190,12 @@ def sync_run_compare(*, sync_run: SyncRun, data: bytes | None = None, run=None) 
                          target=sync_run, data={"error": str(problem)})
         sync_run.refresh_from_db()
         return {"status": "failed", "error": str(problem)}
+    except BaseException:
+        # Cancelled, or the worker is stopping: say so; a re-run starts afresh.
+        SyncRun.objects.filter(pk=sync_run.pk).update(
+            status=SyncRun.Status.FAILED, finished_at=timezone.now(),
+            error="Perbandingan dihentikan sebelum selesai; jalankan ulang tugasnya.")
+        raise
     summary = {"rows": counts.rows, "compared": counts.compared,
                "not_in_smart": counts.not_in_smart, "out_of_scope": counts.out_of_scope,
                "invalid": counts.invalid}
@@ -202,6 +209,21 @@ def sync_run_compare(*, sync_run: SyncRun, data: bytes | None = None, run=None) 
     sync_file_path(sync_run).unlink(missing_ok=True)  # the differences are kept instead
     sync_run.refresh_from_db()
     return {"status": "done", **summary}
+
+
+def sync_run_queue(*, sync_run: SyncRun) -> SyncRun:
+    """Compare in the background; the job's page shows the progress and sends
+    the user to the report when it is done."""
+    from smart.jobs.services import job_start
+
+    with transaction.atomic():
+        job = job_start(handler="smart.synchronisation.jobs.compare_export",
+                        owner=sync_run.uploaded_by,
+                        title=f"Sinkronisasi SIASN: {sync_run.file_name}"[:200],
+                        params={"run": sync_run.pk})
+        SyncRun.objects.filter(pk=sync_run.pk).update(job=job)
+    sync_run.job = job
+    return sync_run
 
 
 def run_counts(differences) -> dict[str, int]:

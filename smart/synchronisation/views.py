@@ -40,7 +40,7 @@ from smart.synchronisation.services import (
     proposal_note,
     run_counts,
     sync_difference_propose,
-    sync_run_compare,
+    sync_run_queue,
     sync_run_start,
 )
 
@@ -68,12 +68,10 @@ def run_list(request):
                 form.add_error(None, str(error) if isinstance(error, SyncRefused)
                                else error.messages[0])
             else:
-                result = sync_run_compare(sync_run=sync_run)
-                if result["status"] == "failed":
-                    messages.error(request, result["error"])
-                else:
-                    messages.success(request, _("The export was compared with SMART."))
-                return redirect("synchronisation:run_detail", pk=sync_run.pk)
+                sync_run_queue(sync_run=sync_run)
+                messages.success(request, _("The export is being compared with SMART; the "
+                                            "report opens when it is done."))
+                return redirect("jobs:detail", sync_run.job_id)
     page = Paginator(SyncRun.objects.visible_to(request.user).select_related(
         "uploaded_by", "scope_unit"), 20).get_page(request.GET.get("page"))
     return render(request, "synchronisation/run_list.html", {"page": page, "form": form})

@@ -202,22 +202,59 @@ def test_a_run_of_one_unit_is_not_visible_to_another_unit(client, cast):
     assert client.get(reverse("synchronisation:run_detail", args=[run.pk])).status_code == 200
 
 
-def test_uploading_an_export_compares_it(client, cast):
+def test_uploading_an_export_compares_it_as_a_background_job(
+        client, cast, django_capture_on_commit_callbacks):
+    """The page queues the comparison (smart.jobs) and shows its progress; the
+    finished job sends the user to the report; the kept file is removed."""
     scenery = build_scenery(cast)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from smart.jobs.models import JobStatus
+    from smart.synchronisation.services import sync_file_path
+
     client.force_login(cast.verifier)
-    response = client.post(reverse("synchronisation:run_list"), {
-        "file": SimpleUploadedFile("siasn.csv", scenery.data, content_type="text/csv"),
-        "export_date": "2026-06-01"})
-    run = SyncRun.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("synchronisation:run_list"), {
+            "file": SimpleUploadedFile("siasn.csv", scenery.data, content_type="text/csv"),
+            "export_date": "2026-06-01"})
+    run = SyncRun.objects.select_related("job").get()
     assert response.status_code == 302
-    assert response.url == reverse("synchronisation:run_detail", args=[run.pk])
+    assert response.url == reverse("jobs:detail", args=[run.job_id])
     assert run.status == SyncRun.Status.DONE and run.differences.count() == 8
+    assert run.job.status == JobStatus.SUCCEEDED and run.job.owner == cast.verifier
+    assert run.job.result["next_url"] == reverse("synchronisation:run_detail", args=[run.pk])
+    assert run.job.result["differences"] == 8
+    assert not sync_file_path(run).exists()
+    assert client.get(response.url).status_code == 200
     bad = client.post(reverse("synchronisation:run_list"), {
         "file": SimpleUploadedFile("x.csv", scenery.data), "export_date": "2999-01-01"})
     assert bad.status_code == 200 and "setelah hari ini" in bad.content.decode()
     assert SyncRun.objects.count() == 1
+
+
+def test_a_cancelled_comparison_leaves_the_run_marked_and_can_run_again(cast, monkeypatch):
+    """Cancel (or a stopping worker) ends the comparison with the run marked as
+    not finished; running it again gives the whole result once."""
+    from smart.jobs.runner import JobCancelled
+
+    scenery = build_scenery(cast)
+    run = sync_run_start(uploaded_by=cast.verifier, file_name="big.csv",
+                         export_date=EXPORT_DATE, data=scenery.data)
+
+    class CancelAtOnce:
+        def progress(self, done, total=None, message=""):
+            raise JobCancelled
+
+    monkeypatch.setattr("smart.synchronisation.services.BATCH", 2)
+    with pytest.raises(JobCancelled):
+        sync_run_compare(sync_run=run, run=CancelAtOnce())
+    assert SyncDifference.objects.filter(run=run).exists()  # a partial result, marked
+    monkeypatch.undo()
+    run.refresh_from_db()
+    assert run.status == SyncRun.Status.FAILED and "dihentikan" in run.error
+    sync_run_compare(sync_run=run)
+    run.refresh_from_db()
+    assert run.status == SyncRun.Status.DONE and run.differences.count() == 8
 
 
 def test_a_unit_admin_may_read_but_not_upload(client, cast):
