@@ -36,6 +36,7 @@ from smart.changes.onboarding_forms import (
     document_step_form,
     entry_step_form,
 )
+from smart.changes.targets import target_for
 from smart.people.identity import IdentityError, parse_nip
 from smart.people.models import AsnKind, Employee
 
@@ -123,7 +124,7 @@ class _Steps:
 
     @property
     def document_list(self):
-        return list(zip(STEPS[1:4], self.documents.values(), strict=True))
+        return [(target_for(slug).label, form) for slug, form in self.documents.items()]
 
     def of(self, step: int) -> list:
         return [
@@ -156,6 +157,14 @@ def _first_invalid(steps: _Steps, upto: int, user) -> tuple[int | None, dict]:
         if not valid:
             return step, context
     return None, context
+
+
+def _asks_asn_kind(steps: _Steps) -> bool:
+    """Only a transferred or unrecorded employee's ASN kind is asked; a
+    candidate's follows from their kind."""
+    kind = (steps.identity.cleaned_data.get("kind") if steps.identity.is_bound
+            and steps.identity.is_valid() else steps.identity.initial.get("kind"))
+    return kind in (OnboardingKind.TRANSFER, OnboardingKind.UNRECORDED)
 
 
 def onboarding_new(request):
@@ -191,20 +200,23 @@ def onboarding_new(request):
         "steps": steps, "step": step, "step_names": STEPS, "shown": SHOWN,
         "step_count": len(STEPS), "is_last": step == len(STEPS) - 1,
         "file_dropped": request.method == "POST" and bool(request.FILES) and step == 4,
-        "summary": _summary(steps) if step == 4 else None,
+        "summary": _summary(steps, context.get("asn_kind", "")) if step == 4 else None,
+        "asks_asn_kind": _asks_asn_kind(steps),
         **context,
     })
 
 
-def _summary(steps: _Steps) -> list[tuple[str, str]]:
-    """The answers of the first four steps, to read before sending."""
-    rows = []
-    for form in (steps.identity, steps.employment, *steps.entries.values()):
+def _summary(steps: _Steps, asn_kind: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The answers of the first four steps, per step, to read before sending."""
+    sections = []
+    forms = [(steps.identity, None), (steps.employment, None),
+             *((form, SHOWN[slug]) for slug, form in steps.entries.items())]
+    for index, (form, shown) in enumerate(forms):
         if not form.is_bound or not form.is_valid():
             continue
-        shown = SHOWN.get(next((s for s, f in steps.entries.items() if f is form), ""), None)
+        rows = []
         for name, field in form.fields.items():
-            if shown is not None and name not in shown:
+            if (shown is not None and name not in shown) or name == "asn_kind":
                 continue
             value = form.cleaned_data.get(name)
             if value in (None, ""):
@@ -213,8 +225,18 @@ def _summary(steps: _Steps) -> list[tuple[str, str]]:
                 value = value.strftime("%d-%m-%Y")
             elif name == "kind":
                 value = dict(field.choices).get(value, value)
+            elif name == "nip":
+                value = f"{value[:8]} {value[8:14]} {value[14]} {value[15:]}"
+            elif name == "unit":
+                value = value.label
             rows.append((str(field.label), str(value)))
-    return rows
+        if index == 1 and asn_kind:
+            rows.insert(1, (str(form.fields["asn_kind"].label), asn_kind))
+        if index == 2:  # the golongan is part of the employment step
+            sections[-1][1].extend(rows)
+        else:
+            sections.append((str(STEPS[{0: 0, 1: 1, 3: 2, 4: 3}[index]]), rows))
+    return sections
 
 
 def _send(request, steps: _Steps, context: dict):

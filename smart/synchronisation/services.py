@@ -163,7 +163,7 @@ def sync_run_compare(*, sync_run: SyncRun, data: bytes | None = None, run=None) 
     be read marks the run failed with the reason; nothing else is written.
     """
     data = sync_file_path(sync_run).read_bytes() if data is None else data
-    total = max(data.count(b"\n"), 1)
+    total = max(data.count(b"\n") - 1, 1)  # about the data rows; the exact count at the end
     counts = _Counts()
     refs, labels = ExportReferences.load(), Labels()
     SyncDifference.objects.filter(run=sync_run).delete()
@@ -178,9 +178,12 @@ def sync_run_compare(*, sync_run: SyncRun, data: bytes | None = None, run=None) 
                     _compare_batch(sync_run, batch, counts, refs, labels)
                 batch = []
                 if run is not None:
-                    run.progress(min(number, total), total, message=f"baris {number}")
+                    run.progress(min(counts.rows, total), total,
+                                 message=f"{counts.rows} baris dibandingkan")
         with transaction.atomic():
             _compare_batch(sync_run, batch, counts, refs, labels)
+        if run is not None:
+            run.progress(counts.rows, counts.rows, message=f"{counts.rows} baris dibandingkan")
     except ExportFileError as problem:
         with transaction.atomic():
             SyncDifference.objects.filter(run=sync_run).delete()

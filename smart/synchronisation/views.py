@@ -139,6 +139,7 @@ def difference_propose(request, pk: int, difference_pk: int):
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form = target.form_class()(data, instance=instance, initial=difference.national_data or {})
     note = ProposalNoteForm(data, initial={"note": proposal_note(difference)})
+    note.fields["note"].label = _("Note for the verifier")
     document = proposal_document_form(target, data, files, required=True)
     if request.method == "POST" and all(f.is_valid() for f in (form, note, document)):
         try:
