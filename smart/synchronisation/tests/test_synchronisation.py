@@ -331,3 +331,23 @@ def test_an_identity_difference_opens_a_correction_of_the_core_data(client, cast
     assert page.status_code == 200
     assert page.context["form"]["birth_place"].value() == "PEKANBARU"
     assert page.context["form"]["name"].value() == "BUDI SANTOSO"  # the rest as recorded
+
+
+def test_the_command_compares_a_file_and_prints_the_figures(cast, tmp_path):
+    """``manage.py compare_siasn_export``: the page's comparison from the shell."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    scenery = build_scenery(cast)
+    path = tmp_path / "siasn.csv"
+    path.write_bytes(scenery.data)
+    out = StringIO()
+    call_command("compare_siasn_export", str(path), "--date", "01-06-2026", "--as",
+                 cast.verifier.username, stdout=out)
+    assert "8 baris, 5 pegawai dibandingkan, 8 selisih" in out.getvalue()
+    assert "baris/s" in out.getvalue()
+    with pytest.raises(CommandError, match="tidak berwenang"):
+        call_command("compare_siasn_export", str(path), "--date", "01-06-2026", "--as",
+                     cast.leader.username)
