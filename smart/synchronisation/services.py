@@ -229,6 +229,12 @@ def sync_run_queue(*, sync_run: SyncRun) -> SyncRun:
     return sync_run
 
 
+def sync_run_read(*, actor, sync_run: SyncRun, filters: dict) -> None:
+    """A page of differences shows others' personal data: on record (R-CONF-1)."""
+    audit_record(actor=actor, action="synchronisation.run.read", target=sync_run,
+                 data={"filters": {k: str(v)[:100] for k, v in filters.items()}})
+
+
 def run_counts(differences) -> dict[str, int]:
     """Differences per class, in one query, over an already scoped queryset."""
     totals = differences.aggregate(

@@ -22,6 +22,7 @@ from smart.access.policies import has_role
 from smart.changes.forms import ProposalNoteForm, proposal_document_form
 from smart.changes.models import Action
 from smart.people.models import Employee
+from smart.records.privacy import EMPLOYEE_FIELDS, access_of, shown_value
 from smart.references.models import AGENCY_DEPTH, Unit
 from smart.synchronisation.compare import CONCEPT_BY_CODE
 from smart.synchronisation.forms import DifferenceFilterForm, ExportUploadForm
@@ -41,6 +42,7 @@ from smart.synchronisation.services import (
     run_counts,
     sync_difference_propose,
     sync_run_queue,
+    sync_run_read,
     sync_run_start,
 )
 
@@ -112,6 +114,14 @@ def run_detail(request, pk: int):
     for difference in page.object_list:
         difference.label = CONCEPT_BY_CODE[difference.field].label
         difference.proposable = bool(CONCEPT_BY_CODE[difference.field].target)
+        # D-3: identity numbers masked, addresses hidden, as on the profile
+        field_class = EMPLOYEE_FIELDS.get(difference.field)
+        if field_class is not None:
+            access = access_of(request.user, difference.employee)[field_class]
+            difference.smart_value = shown_value(difference.smart_value, access)
+            difference.national_value = shown_value(difference.national_value, access)
+    sync_run_read(actor=request.user, sync_run=sync_run,
+                  filters={k: v for k, v in request.GET.items() if v})
     query = urlencode({k: v for k, v in (filters.data.items() if filters.is_bound else [])
                        if k != "page" and v})
     whole = sync_scope(request.user).everything or sync_run.uploaded_by_id == request.user.pk

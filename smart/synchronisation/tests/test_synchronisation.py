@@ -171,6 +171,31 @@ def test_a_unit_admin_sees_only_their_units_differences(client, cast):
     assert "199001152015032001" not in response.content.decode()  # the file's own lists
 
 
+def test_identity_numbers_are_masked_for_a_unit_admin_as_on_the_profile(client, cast):
+    """D-3: the unit admin sees a NIK difference masked and an address hidden;
+    the verifier sees both in full. Every page read is in the audit log."""
+    from smart.audit.models import AuditEvent
+
+    scenery, run = compared_run(cast)
+    SyncDifference.objects.bulk_create([
+        SyncDifference(run=run, employee=scenery.ana, row=2, field="nik",
+                       smart_value="1409025203850001", national_value="1409025203850009",
+                       classification="konflik"),
+        SyncDifference(run=run, employee=scenery.ana, row=2, field="address",
+                       smart_value="JL. MERDEKA 1", national_value="JL. SUDIRMAN 2",
+                       classification="konflik")])
+    url = reverse("synchronisation:run_detail", args=[run.pk])
+    client.force_login(cast.admin_a)
+    body = client.get(url, {"field": "nik"}).content.decode()
+    assert "1409********0001" in body and "1409025203850001" not in body
+    body = client.get(url, {"field": "address"}).content.decode()
+    assert "JL. MERDEKA" not in body and "tidak ditampilkan" in body
+    client.force_login(cast.verifier)
+    assert "1409025203850001" in client.get(url, {"field": "nik"}).content.decode()
+    assert AuditEvent.objects.filter(action="synchronisation.run.read",
+                                     target_id=str(run.pk)).count() == 3
+
+
 def test_a_unit_limited_verifier_cannot_open_another_units_difference(client, cast):
     verifier_b = make_user("verifikator_disdik", "verifikator", "DISDIK")
     scenery, run = compared_run(cast)
