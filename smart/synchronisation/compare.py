@@ -23,7 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Model, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from smart.changes.models import ChangeRequest, Stage
@@ -100,8 +101,14 @@ EMPLOYEE_FIELDS = sorted({name for concept in CONCEPTS for name in concept.field
 
 def classify(*, smart_empty: bool, smart_date: datetime.date | None,
              national_date: datetime.date | None, smart_changed_on: datetime.date | None,
-             export_date: datetime.date) -> tuple[str, str]:
-    """The class of one difference and the reason, in Indonesian, for the page."""
+             export_date: datetime.date,
+             record_changed_on: datetime.date | None = None) -> tuple[str, str]:
+    """The class of one difference and the reason, in Indonesian, for the page.
+
+    ``smart_changed_on`` is the day SMART last validated this value;
+    ``record_changed_on`` the day anything of the employee's record last
+    changed (a record untouched since before the export cannot be the newer).
+    """
     if smart_empty:
         return Classification.NATIONAL_NEWER, "SMART belum mencatat data ini."
     changed_after = smart_changed_on is not None and smart_changed_on > export_date
@@ -126,6 +133,11 @@ def classify(*, smart_empty: bool, smart_date: datetime.date | None,
         return (Classification.NATIONAL_NEWER,
                 f"Nilai di SMART terakhir divalidasi pada {smart_changed_on:%d-%m-%Y}, "
                 f"sebelum tanggal ekspor ({export_date:%d-%m-%Y}).")
+    if (smart_date is None and national_date is None and record_changed_on is not None
+            and record_changed_on < export_date):
+        return (Classification.NATIONAL_NEWER,
+                f"Data pegawai ini di SMART tidak berubah sejak {record_changed_on:%d-%m-%Y}, "
+                f"sebelum tanggal ekspor ({export_date:%d-%m-%Y}).")
     if smart_date and smart_date == national_date:
         return (Classification.CONFLICT,
                 f"Tanggal sama ({smart_date:%d-%m-%Y}) tetapi isinya berbeda; periksa "
@@ -140,6 +152,7 @@ class SmartRecord:
 
     employee_id: int
     values: dict[str, Any]  # Employee field (FK as its id) -> value
+    record_changed_on: datetime.date | None = None
     rank_validated_on: datetime.date | None = None
     position_validated_on: datetime.date | None = None
     education_validated_on: datetime.date | None = None
@@ -150,7 +163,8 @@ def _field_attname(name: str) -> str:
     return f"{name}_id" if name in _FOREIGN_KEYS else name
 
 
-_VALUE_NAMES = ["id", "nip", "unit__path", *(_field_attname(n) for n in EMPLOYEE_FIELDS)]
+_VALUE_NAMES = ["id", "nip", "unit__path", "updated_at",
+                *(_field_attname(n) for n in EMPLOYEE_FIELDS)]
 
 
 def _latest_validated(model, employee_ids: list[int], order: str, extra: Q | None = None
@@ -189,7 +203,9 @@ def smart_values_for(nips: Iterable[str]) -> dict[str, tuple[str, SmartRecord]]:
     for row in rows:
         values = {name: row[_field_attname(name)] for name in EMPLOYEE_FIELDS}
         found[row["nip"]] = (row["unit__path"], SmartRecord(
-            employee_id=row["id"], values=values, rank_validated_on=ranks.get(row["id"]),
+            employee_id=row["id"], values=values,
+            record_changed_on=timezone.localdate(row["updated_at"]),
+            rank_validated_on=ranks.get(row["id"]),
             position_validated_on=positions.get(row["id"]),
             education_validated_on=education.get(row["id"]),
             identity_changed_on=identity.get(row["id"], {}),
@@ -221,10 +237,10 @@ class Labels:
 
 def _plain(value: Any) -> Any:
     """A value as compared: model instances by id, text without case or extra spaces."""
-    if hasattr(value, "pk"):
-        return value.pk
     if isinstance(value, str):
         return " ".join(value.split()).casefold()
+    if isinstance(value, Model):
+        return value.pk
     return value
 
 
@@ -284,16 +300,19 @@ def differences_of(national: dict[str, Any], errors: list[ColumnError], smart: S
     ``null``, a cell with an error) is not a difference: nothing is known.
     """
     found = []
+    # Each value made comparable once per row (this loop runs for every row).
+    theirs = {name: _plain(value) for name in EMPLOYEE_FIELDS
+              if (value := national.get(name)) not in (None, "")}
+    ours = smart.values
     for concept in CONCEPTS:
-        names = [name for name in concept.fields if name != concept.dated]
-        if all(national.get(name) in (None, "") for name in names):
+        if not any(name in theirs for name in concept.fields if name != concept.dated):
             continue
+        if all(theirs[name] == _plain(ours.get(name))
+               for name in concept.fields if name in theirs):
+            continue
+        names = [name for name in concept.fields if name != concept.dated]
         national_date = _as_date(national.get(concept.dated)) if concept.dated else None
         smart_date = _as_date(smart.values.get(concept.dated)) if concept.dated else None
-        pairs = [(_plain(national.get(name)), _plain(smart.values.get(name)))
-                 for name in concept.fields if national.get(name) not in (None, "")]
-        if all(ours == theirs for theirs, ours in pairs):
-            continue
         if concept.code == "pendidikan":
             changed_on = smart.education_validated_on
         elif concept.code == "golongan":
@@ -305,7 +324,8 @@ def differences_of(national: dict[str, Any], errors: list[ColumnError], smart: S
         smart_empty = all(smart.values.get(name) in (None, "") for name in names)
         classification, reason = classify(
             smart_empty=smart_empty, smart_date=smart_date, national_date=national_date,
-            smart_changed_on=changed_on, export_date=export_date)
+            smart_changed_on=changed_on, export_date=export_date,
+            record_changed_on=None if concept.dated else smart.record_changed_on)
         found.append(Difference(
             concept=concept,
             smart_value=_shown(concept, smart.values, labels),

@@ -82,6 +82,19 @@ def test_the_classification_rule(smart_date, national_date, changed_on, expected
                     smart_changed_on=changed_on, export_date=EXPORT_DATE)[0] == expected
 
 
+@pytest.mark.parametrize(("record_changed_on", "expected"), [
+    (datetime.date(2026, 3, 1), Classification.NATIONAL_NEWER),
+    (datetime.date(2026, 7, 1), Classification.CONFLICT),
+])
+def test_a_record_untouched_since_before_the_export_is_the_older(record_changed_on,
+                                                                  expected):
+    """Undated data never validated in SMART: if nothing of the record changed
+    since before the export, SIASN's value is the newer; otherwise no way to tell."""
+    assert classify(smart_empty=False, smart_date=None, national_date=None,
+                    smart_changed_on=None, export_date=EXPORT_DATE,
+                    record_changed_on=record_changed_on)[0] == expected
+
+
 def test_smart_values_are_read_in_bulk_not_per_row(cast):
     """8,000 rows must not mean 8,000 queries: twice the rows, the same queries."""
     scenery = build_scenery(cast)

@@ -21,8 +21,12 @@ class Command(BaseCommand):
         parser.add_argument("--date", required=True, help="Tanggal ekspor, dd-mm-yyyy.")
         parser.add_argument("--as", dest="username", required=True,
                             help="Verifikator atau pengelola kepegawaian yang memuat berkas.")
+        parser.add_argument("--trace-memory", action="store_true",
+                            help="Ukur memori puncak (tracemalloc; perbandingan jadi lebih "
+                                 "lambat beberapa kali).")
 
-    def handle(self, *args, file: Path, date: str, username: str, **options) -> None:
+    def handle(self, *args, file: Path, date: str, username: str, trace_memory: bool,
+               **options) -> None:
         try:
             export_date = datetime.datetime.strptime(date, "%d-%m-%Y").date()
         except ValueError:
@@ -32,7 +36,8 @@ class Command(BaseCommand):
             raise CommandError(f"Pengguna {username} tidak ada.")
         if not file.is_file():
             raise CommandError(f"Berkas {file} tidak ada.")
-        tracemalloc.start()
+        if trace_memory:
+            tracemalloc.start()
         started = time.perf_counter()
         try:
             run = sync_run_start(uploaded_by=user, file_name=file.name,
@@ -41,13 +46,14 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         result = sync_run_compare(sync_run=run)
         seconds = time.perf_counter() - started
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
+        memory = ""
+        if trace_memory:
+            memory = f", memori puncak {tracemalloc.get_traced_memory()[1] / 1e6:.1f} MB"
+            tracemalloc.stop()
         if result["status"] == "failed":
             raise CommandError(result["error"])
         self.stdout.write(
             f"Sinkronisasi #{run.pk}: {result['rows']} baris, {result['compared']} pegawai "
             f"dibandingkan, {result['differences']} selisih, {result['not_in_smart']} tidak "
             f"ada di SMART, {result['invalid']} bermasalah; {seconds:.1f} s "
-            f"({result['rows'] / max(seconds, 1e-9):.0f} baris/s), memori puncak "
-            f"{peak / 1e6:.1f} MB.")
+            f"({result['rows'] / max(seconds, 1e-9):.0f} baris/s){memory}.")
