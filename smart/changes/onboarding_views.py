@@ -39,6 +39,7 @@ from smart.changes.onboarding_forms import (
 from smart.changes.targets import target_for
 from smart.people.identity import IdentityError, parse_nip
 from smart.people.models import AsnKind, Employee
+from smart.people.services import identity_findings
 
 STEPS = (
     gettext_lazy("Identity"), gettext_lazy("Employment and golongan"),
@@ -201,6 +202,7 @@ def onboarding_new(request):
         "step_count": len(STEPS), "is_last": step == len(STEPS) - 1,
         "file_dropped": request.method == "POST" and bool(request.FILES) and step == 4,
         "summary": _summary(steps, context.get("asn_kind", "")) if step == 4 else None,
+        "findings": _findings(steps) if step == 4 else [],
         "asks_asn_kind": _asks_asn_kind(steps),
         **context,
     })
@@ -237,6 +239,17 @@ def _summary(steps: _Steps, asn_kind: str) -> list[tuple[str, list[tuple[str, st
         else:
             sections.append((str(STEPS[{0: 0, 1: 1, 3: 2, 4: 3}[index]]), rows))
     return sections
+
+
+def _findings(steps: _Steps) -> list[str]:
+    """NIP or NIK that disagree with the birth date, sex or TMT CPNS: not refused,
+    shown now and kept for the verifier (R-DATA-2), as the import does."""
+    if not (steps.identity.is_valid() and steps.employment.is_valid()):
+        return []
+    identity = steps.identity.cleaned_data
+    return identity_findings(Employee(
+        nip=identity["nip"], nik=identity["nik"], birth_date=identity["birth_date"],
+        sex=identity["sex"], tmt_cpns=steps.employment.cleaned_data.get("tmt_cpns")))
 
 
 def _send(request, steps: _Steps, context: dict):

@@ -100,6 +100,11 @@ def test_a_unit_admin_records_a_cpns_candidate_for_verification(client, cast):
     assert not PositionHistory.objects.filter(employee=employee).exists()
     assert not FormalEducation.objects.filter(employee=employee).exists()
     assert AuditEvent.objects.filter(action="changes.onboarding.create").exists()
+    from smart.notifications.models import Notification
+
+    told = Notification.objects.filter(user=cast.verifier, message__contains="petugas")
+    assert told.count() == 3  # the verifiers hear of each request, the admin of none
+    assert not Notification.objects.filter(user=cast.admin_a).exists()
     # The verifier's normal queue holds them; validating makes them data.
     assert set(verification_queue(cast.verifier).filter(employee=employee)) == set(requests)
     for request in requests:
@@ -216,6 +221,18 @@ def test_a_missing_document_sends_nothing(client, cast):
     assert response.status_code == 200 and response.context["step"] == 4
     assert not Employee.objects.filter(nip=CPNS_NIP).exists()
     assert Document.objects.count() == documents
+
+
+def test_a_nip_that_disagrees_with_the_birth_date_is_shown_not_refused(client, cast):
+    """R-DATA-2: a well-formed NIP whose birth date differs from the typed one is
+    a finding, shown before sending and kept on the record for the verifier."""
+    client.force_login(cast.admin_a)
+    data = answers(**{"pegawai-birth_date": "1995-01-16", "pegawai-nik": None})
+    page = client.post(URL, {**data, "langkah": "3"})
+    assert page.context["step"] == 4
+    assert any("tanggal lahir" in finding for finding in page.context["findings"])
+    assert walk(client, data).status_code == 302
+    assert "tanggal lahir" in " ".join(Employee.objects.get(nip=CPNS_NIP).findings)
 
 
 def test_going_back_keeps_what_was_typed(client, cast):
