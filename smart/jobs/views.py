@@ -33,26 +33,26 @@ def job_detail(request, job_id):
     return response
 
 
-@require_POST
-def job_cancel_view(request, job_id):
+def _job_move(request, job_id, move, done_message: str):
     job = get_job_for_user_or_404(request.user, job_id)
     try:
-        job_cancel(job, actor=request.user)
-        messages.info(request, _("Cancellation requested: the job stops at its next step."))
+        move(job, actor=request.user)
+        messages.info(request, done_message)
     except JobError as error:
         messages.warning(request, str(error))
     return redirect("jobs:detail", job_id=job.pk)
+
+
+@require_POST
+def job_cancel_view(request, job_id):
+    return _job_move(request, job_id, job_cancel,
+                     _("Cancellation requested: the job stops at its next step."))
 
 
 @require_POST
 def job_resume_view(request, job_id):
-    job = get_job_for_user_or_404(request.user, job_id)
-    try:
-        job_resume(job, actor=request.user)
-        messages.info(request, _("The job is back in the queue and goes on from where it stopped."))
-    except JobError as error:
-        messages.warning(request, str(error))
-    return redirect("jobs:detail", job_id=job.pk)
+    return _job_move(request, job_id, job_resume,
+                     _("The job is back in the queue and goes on from where it stopped."))
 
 
 def job_file(request, job_id):
