@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "smart.portal",
     "smart.demo",
     "smart.integrations",
+    "smart.synchronisation",
     "smart.api",
     "smart.operations",
     "django.contrib.auth",

@@ -247,9 +247,46 @@ MATRIX = {
                      "reports:promotion_xlsx", "reports:nominatif", "reports:nominatif_csv"],
                     (None, {**_all(200), "anonymous": 302, "employee": 404,
                             "super_admin": 404})),
+    # Synchronisation with SIASN (R-PROC-2 "sinkronisasi"): verifiers, HR managers, unit
+    # admins and the SMART manager read the report within their scope; the run of the
+    # regency-wide verifier is open to all of them (each sees their own part).
+    "synchronisation:run_list": (None, {
+        **_all(404), "anonymous": 302, "admin_a": 200, "admin_b": 200, "hr_manager_b": 200,
+        "verifier": 200, "system_manager": 200}),
+    "synchronisation:run_detail": (lambda c: [make_sync_run(c).pk], {
+        **_all(404), "anonymous": 302, "admin_a": 200, "admin_b": 200, "hr_manager_b": 200,
+        "verifier": 200, "system_manager": 200}),
+    # A difference about unit A (Dinkes): only a verifier covering it opens a request.
+    "synchronisation:difference_propose": (lambda c: make_sync_difference(c), {
+        **_all(404), "anonymous": 302, "verifier": 200}),
+    # Onboarding (Pasal 20(1)): unit admins into their units, BKPP's HR manager and verifier.
+    "onboarding:list": (None, {**_all(404), "anonymous": 302, "admin_a": 200, "admin_b": 200,
+                               "hr_manager_b": 200, "verifier": 200}),
+    "onboarding:new": (None, {**_all(404), "anonymous": 302, "admin_a": 200, "admin_b": 200,
+                              "hr_manager_b": 200, "verifier": 200}),
     # The audit log (R-CONF-1): the Pengelola SMART only.
     "portal:audit_log": (None, {**_all(404), "anonymous": 302, "system_manager": 200}),
 }
+
+
+def make_sync_run(cast):
+    import datetime
+
+    from smart.synchronisation.models import SyncRun
+
+    return SyncRun.objects.create(file_name="siasn.csv", export_date=datetime.date(2026, 6, 1),
+                                  uploaded_by=cast.verifier, scope_everything=True,
+                                  status=SyncRun.Status.DONE)
+
+
+def make_sync_difference(cast):
+    from smart.synchronisation.models import SyncDifference
+
+    run = make_sync_run(cast)
+    difference = SyncDifference.objects.create(
+        run=run, employee=cast.colleague_a, row=2, field="birth_place", smart_value="A",
+        national_value="B", national_data={"birth_place": "B"}, classification="konflik")
+    return [run.pk, difference.pk]
 
 
 def make_api_key(cast):

@@ -111,6 +111,12 @@ def role_scope(user, role: str) -> Scope:
     return _scope_of(path for r, path in _assignments(user) if r == role)
 
 
+def roles_scope(user, *roles: str) -> Scope:
+    """The units these roles of the user cover together (where they may, say,
+    record a new employee), ignoring their other roles."""
+    return _scope_of(path for r, path in _assignments(user) if r in roles)
+
+
 def personnel_scope(user) -> Scope:
     """The units whose employees the user may read through their roles.
 

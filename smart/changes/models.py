@@ -167,3 +167,36 @@ class StageEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request_id}: {self.from_stage} → {self.to_stage}"
+
+
+class OnboardingKind(models.TextChoices):
+    """Who is recorded for the first time (Perbup 35/2020 Pasal 20(1))."""
+
+    CPNS_CANDIDATE = "calon-cpns", _("CPNS candidate")
+    PPPK_CANDIDATE = "calon-pppk", _("PPPK candidate")
+    TRANSFER = "pindahan", _("Transferred in from another agency")
+    UNRECORDED = "belum-terekam", _("Employee not yet recorded")
+
+
+class Onboarding(models.Model):
+    """One employee recorded by hand (perekaman awal): the master record is
+    created, and the initial rank, position and education entries are change
+    requests that only a verifier's validation turns into data."""
+
+    employee = models.OneToOneField("people.Employee", models.PROTECT, related_name="+",
+                                    verbose_name=_("employee"))
+    kind = models.CharField(_("kind"), max_length=15, choices=OnboardingKind.choices)
+    origin_agency = models.CharField(_("previous agency"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT,
+                                    related_name="+", verbose_name=_("recorded by"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    requests = models.ManyToManyField(ChangeRequest, blank=True, related_name="+",
+                                      verbose_name=_("initial entries"))
+
+    class Meta:
+        verbose_name = _("onboarding")
+        verbose_name_plural = _("onboardings")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Perekaman awal {self.employee_id} ({self.get_kind_display()})"

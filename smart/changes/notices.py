@@ -24,6 +24,8 @@ MESSAGES = {
               "lambat {deadline}).",
     "forward": "Usulan #{pk} ({kind}, {name}) diteruskan untuk diverifikasi; selesaikan "
                "paling lambat {close}.",
+    "send": "Usulan #{pk} ({kind}, {name}) dari petugas menunggu verifikasi Anda; selesaikan "
+            "paling lambat {close}.",
     "answer": "{name} menjawab permintaan klarifikasi pada usulan #{pk}.",
     "return": "Usulan #{pk} Anda dikembalikan karena belum lengkap. Lihat catatan admin OPD.",
     "ask": "Verifikator meminta klarifikasi atas usulan #{pk} Anda ({kind}): {note}",
@@ -35,7 +37,7 @@ MESSAGES = {
 def _recipients(request: ChangeRequest, move: str) -> list:
     if move == "submit":
         users = unit_admins_for(request.employee.unit)
-    elif move in ("forward", "answer"):
+    elif move in ("forward", "answer", "send"):
         users = [user for user in verifiers() if covers(user, Role.VERIFIER, request)]
     elif move in ("return", "ask", "validate", "reject"):
         return [request.proposer]

@@ -20,7 +20,14 @@ from smart.audit.services import audit_record
 from smart.changes.models import Action, ChangeRequest, Stage, StageEvent
 from smart.changes.notices import notify_move
 from smart.changes.targets import Target, target_for, to_json
-from smart.changes.workflow import UNIT_ADMIN, VERIFIER, Move, may_make, moves_of
+from smart.changes.workflow import (
+    FIRST_MOVE,
+    UNIT_ADMIN,
+    VERIFIER,
+    Move,
+    may_make,
+    moves_of,
+)
 from smart.documents.models import DocumentType, proposal_record_kind
 from smart.documents.services import document_link, document_store
 from smart.people.models import Employee
@@ -38,14 +45,15 @@ class MoveRefused(Exception):
 def request_propose(*, target: Target, employee: Employee, action: str,
                     target_id: int | None, values: dict[str, Any], note: str, proposer,
                     documents: list[tuple[DocumentType, Any]], submit: bool,
-                    submission_key=None) -> ChangeRequest:
+                    submission_key=None, route: str = "perbup-35-2020") -> ChangeRequest:
     """Create a proposal from already-validated form values, with its documents.
 
     Adding or correcting needs at least one supporting document; removing
     needs a note. One open request per entry: a second one is refused.
     ``submission_key`` is the form's one-time key: the same key again (a
     double click, a replayed POST, two at once) returns the request the first
-    one made, so a proposal of a new entry is made exactly once.
+    one made, so a proposal of a new entry is made exactly once. ``route`` is
+    the stage rules it follows (``workflow.ROUTES``).
     """
     if submission_key is not None:
         earlier = _proposed_with(proposer, submission_key)
@@ -65,7 +73,7 @@ def request_propose(*, target: Target, employee: Employee, action: str,
                 request = ChangeRequest.objects.create(
                     employee=employee, kind=target.slug, action=action, target_id=target_id,
                     proposed=proposed, based_on=based_on, note=note, proposer=proposer,
-                    submission_key=submission_key,
+                    submission_key=submission_key, route=route,
                 )
         except IntegrityError:
             earlier = (_proposed_with(proposer, submission_key)
@@ -86,7 +94,8 @@ def request_propose(*, target: Target, employee: Employee, action: str,
         audit_record(actor=proposer, action="changes.request.create", target=request,
                      data={"kind": target.slug, "action": action, "target_id": target_id})
         if submit:
-            request = request_move(request=request, move_name="submit", actor=proposer, note="")
+            request = request_move(request=request, move_name=FIRST_MOVE[route],
+                                   actor=proposer, note="")
     return request
 
 
@@ -137,8 +146,10 @@ def request_move(*, request: ChangeRequest, move_name: str, actor, note: str = "
 def _stamp(request: ChangeRequest, move: Move) -> None:
     now = timezone.now()
     today = timezone.localdate()
-    if move.name == "submit":
+    if move.name in ("submit", "send"):
         request.submitted_at = now
+        if move.name == "send":  # the officer's proposal reaches the verifier at once
+            request.forwarded_at = now
         if request.document_received_on is None:
             request.document_received_on = today
         request.forward_deadline = add_working_days(today, FORWARD_WORKING_DAYS)

@@ -35,7 +35,7 @@ from smart.changes.services import (
     request_revise,
 )
 from smart.changes.targets import IDENTITY, target_for
-from smart.changes.workflow import allowed_moves
+from smart.changes.workflow import FIRST_MOVE, allowed_moves
 from smart.people.models import get_employee_for_user_or_404
 from smart.records.forms import ReasonForm
 from smart.records.privacy import access_of, hidden_kinds
@@ -142,7 +142,8 @@ def edit(request, pk: int):
             request_revise(request=change, values=form.cleaned_data,
                            note=note.cleaned_data["note"], actor=request.user)
             if "kirim" in request.POST and change.stage != Stage.CLARIFICATION:
-                request_move(request=change, move_name="submit", actor=request.user)
+                request_move(request=change, move_name=FIRST_MOVE[change.route],
+                             actor=request.user)
         except MoveRefused as error:
             messages.error(request, str(error))
         else:

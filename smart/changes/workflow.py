@@ -54,8 +54,24 @@ PERBUP_35_2020 = {move.name: move for move in (
          _("Reject"), needs_note=True, style="outline-danger"),
 )}
 
+# An officer's proposal on the employee's behalf (initial recording by the unit
+# admin or BKPP, Pasal 20(1); a verifier's proposal from a synchronisation
+# difference): the officer has done the unit's completeness check, so it is
+# sent straight to verification; everything after that is the Perbup route,
+# and the officer, being its proposer, can take no verifier step on it.
+OFFICER_ROUTE = "usulan-petugas"
+USULAN_PETUGAS = {
+    "send": Move("send", frozenset({Stage.DRAFT}), Stage.VERIFICATION, PROPOSER,
+                 _("Send to the verifier"), style="success"),
+    **{name: move for name, move in PERBUP_35_2020.items()
+       if name not in ("submit", "forward", "return")},
+}
+
 # A verifier's direct correction is born validated: it has no moves at all.
-ROUTES = {"perbup-35-2020": PERBUP_35_2020, "koreksi-langsung": {}}
+ROUTES = {"perbup-35-2020": PERBUP_35_2020, "koreksi-langsung": {},
+          OFFICER_ROUTE: USULAN_PETUGAS}
+# The move that sends a new request on its way, per route.
+FIRST_MOVE = {"perbup-35-2020": "submit", OFFICER_ROUTE: "send"}
 
 
 def moves_of(request: ChangeRequest) -> dict[str, Move]:

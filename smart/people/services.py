@@ -100,6 +100,24 @@ def employees_create_bulk(*, employees: Iterable[Employee], actor, source: str,
     return len(batch)
 
 
+def employee_create(*, values: dict, actor, reason: str) -> Employee:
+    """Record one new employee's master data (perekaman awal by hand).
+
+    Model rules run first (NIP and NIK unique, lengths); identity
+    inconsistencies become findings for the verifier, as in the import.
+    """
+    with transaction.atomic():
+        employee = Employee(**values)
+        employee.full_clean()
+        employee.findings = identity_findings(employee)
+        employee._change_reason = reason[:100]
+        employee.save()
+        audit_record(actor=actor, action="people.employee.create", target=employee,
+                     data={"reason": reason},
+                     after={name: str(value) for name, value in values.items()})
+    return employee
+
+
 def headcount_for(user) -> dict[str, int]:
     """Employees the user may see, by ASN kind, in one query."""
     return Employee.objects.visible_to(user).aggregate(

@@ -61,6 +61,25 @@ def _import_urls(b):
     for name in ("integrations:import_detail", "integrations:import_columns",
                  "integrations:import_apply", "integrations:import_errors"):
         yield name, [batch.pk]
+def _sync_targets(b):
+    """A run compared by unit B's HR manager (scope: Disdik), with one
+    difference per employee of unit B; made once per sweep."""
+    if getattr(b, "sync_run", None) is None:
+        import datetime
+
+        from smart.synchronisation.models import SyncDifference, SyncRun
+
+        owner = next(user for user in (r.proposer for r in b.requests)
+                     if user is not None)
+        b.sync_run = SyncRun.objects.create(
+            file_name="siasn-disdik.csv", export_date=datetime.date(2026, 6, 1),
+            uploaded_by=owner, scope_unit=b.employees[0].unit.agency,
+            status=SyncRun.Status.DONE)
+        b.sync_differences = [SyncDifference.objects.create(
+            run=b.sync_run, employee=employee, row=index + 2, field="birth_place",
+            smart_value="A", national_value="B", national_data={"birth_place": "B"},
+            classification="konflik") for index, employee in enumerate(b.employees)]
+    return [(b.sync_run, b.sync_differences)]
 
 
 # url name -> the unit-B objects it is aimed at (args lists).
@@ -100,6 +119,12 @@ UNIT_B_ARGS = {
     # Disdik's HR manager's import: its preview, columns, apply and error report.
     **dict.fromkeys(("integrations:import_detail", "integrations:import_columns",
                      "integrations:import_apply", "integrations:import_errors"), _import_urls),
+    # A synchronisation run of unit B's HR manager and its differences about B's people.
+    "synchronisation:run_detail": lambda b: (("synchronisation:run_detail", [run.pk])
+                                             for run, _ in _sync_targets(b)),
+    "synchronisation:difference_propose": lambda b: (
+        ("synchronisation:difference_propose", [run.pk, difference.pk])
+        for run, differences in _sync_targets(b) for difference in differences),
     # The JSON API answers out-of-scope ids with a JSON 404, as the pages do.
     "api:employee_detail": lambda b: (("api:employee_detail", [e.pk]) for e in b.employees),
     "api:entry_list": lambda b: (("api:entry_list", [e.pk, slug]) for e in b.employees
