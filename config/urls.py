@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v1/", include("smart.api.urls")),
     path("laporan/", include("smart.reports.urls")),
     path("", include("smart.operations.urls")),
+    path("pemantauan/", include("smart.monitoring.urls")),
     # Public: the language switch is on the sign-in page too.
     path("bahasa/", login_not_required(set_language), name="set_language"),
 ]

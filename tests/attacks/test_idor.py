@@ -10,6 +10,8 @@ attacked as soon as it exists.
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -93,7 +95,32 @@ UNIT_B_ARGS = {
                                  if slug in ALL_KIND_SLUGS),
     "api:change_detail": lambda b: (("api:change_detail", [r.pk]) for r in b.requests),
     "api:change_move": lambda b: (("api:change_move", [r.pk]) for r in b.requests),
+    # A campaign's page for one unit, aimed at unit B's units (and B's OPD itself).
+    **{name: (lambda name: lambda b: ((name, [_campaign(b).pk, unit]) for unit in _units_of(b)))(
+        name) for name in ("monitoring:campaign_unit", "monitoring:campaign_unit_xlsx",
+                           "monitoring:campaign_unit_pdf")},
 }
+
+
+def _campaign(b):
+    from smart.monitoring.models import RecordingCampaign
+    from smart.monitoring.services import campaign_create
+
+    campaign = RecordingCampaign.objects.first()
+    if campaign is None:
+        campaign = campaign_create(
+            actor=None, name="Perekaman", start_date=datetime.date.today(),
+            deadline=datetime.date.today() + datetime.timedelta(days=90),
+            elements=["data:nik"], document_types=[])
+    return campaign
+
+
+def _units_of(b):
+    from smart.references.models import Unit
+
+    units = {e.unit_id for e in b.employees}
+    units.add(Unit.objects.get(code="DISDIK").pk)
+    return sorted(units)
 
 # Patterns with an argument that names nothing of a unit.
 NOT_UNIT_OBJECTS = {
@@ -108,6 +135,14 @@ NOT_UNIT_OBJECTS = {
     # API keys belong to systems, not units; only the super administrator sees or
     # revokes them (tests/test_access_matrix.py, smart/portal/tests/test_api_keys.py).
     "portal:api_key_revoke",
+    # A recording campaign belongs to the whole regency; its pages and files list the
+    # viewer's own scope only (smart/monitoring/tests/test_campaigns.py: the Dinkes
+    # admin's page and Excel hold no Disdik employee). Its per-unit pages are swept.
+    "monitoring:campaign_detail",
+    "monitoring:campaign_edit",
+    "monitoring:campaign_xlsx",
+    "monitoring:campaign_pdf",
+    "monitoring:campaign_summary_xlsx",
 }
 
 # Which answers count as "not here": 404, or 405 for a method the view never
