@@ -2,9 +2,9 @@
 hidden so nobody can be recognised.
 
 Every count of people or requests per unit from 1 to ``threshold - 1`` is
-shown as "<5" (``SUPPRESSED``); when a column has exactly one hidden cell, the
-next smallest count of that column is hidden too, so the total minus the
-other cells does not give it away (secondary suppression). A share is shown
+shown as "<5"; when a column has exactly one such cell, the next smallest count
+of that column is hidden too and shown as "*", so the total minus the other
+cells does not give the small one away (secondary suppression). A share is shown
 only when none of the counts it is made of is hidden. The regency's totals
 are exact. No name, NIP or other value of a person ever reaches this module's
 output: it receives counts.
@@ -30,13 +30,17 @@ def suppressed_label() -> str:
     return f"<{threshold()}"
 
 
-def _hide_small(column: list[int]) -> list[bool]:
+SECONDARY = "*"
+
+
+def _hide_small(column: list[int]) -> list[str]:
+    """Per cell: "" shown, "small" below the threshold, "secondary" hidden with it."""
     limit = threshold()
-    hidden = [0 < n < limit for n in column]
-    if sum(hidden) == 1:
+    hidden = ["small" if 0 < n < limit else "" for n in column]
+    if hidden.count("small") == 1:
         candidates = [(n, i) for i, n in enumerate(column) if n and not hidden[i]]
         if candidates:
-            hidden[min(candidates)[1]] = True
+            hidden[min(candidates)[1]] = "secondary"
     return hidden
 
 
@@ -45,10 +49,11 @@ class PublicCell:
     value: int | float | None
     hidden: bool = False
     is_percent: bool = False
+    secondary: bool = False  # not small itself, hidden so a small one cannot be worked out
 
     def __str__(self) -> str:
         if self.hidden:
-            return suppressed_label()
+            return SECONDARY if self.secondary else suppressed_label()
         if self.value is None:
             return "-"
         return percent(self.value) if self.is_percent else number(self.value)
@@ -60,7 +65,8 @@ def suppress(rows: list[list[int]]) -> list[list[PublicCell]]:
         return []
     width = len(rows[0])
     hidden_by_column = [_hide_small([row[c] for row in rows]) for c in range(width)]
-    return [[PublicCell(row[c], hidden_by_column[c][r]) for c in range(width)]
+    return [[PublicCell(row[c], hidden=bool(hidden_by_column[c][r]),
+                        secondary=hidden_by_column[c][r] == "secondary") for c in range(width)]
             for r, row in enumerate(rows)]
 
 
@@ -72,13 +78,17 @@ class PublicLine:
 
 def completeness_lines(completeness) -> list[PublicLine]:
     """Per OPD: employees, complete, incomplete (hidden when small), and the
-    completeness share (hidden when the unit itself is small)."""
+    completeness share; a unit with fewer employees than the threshold shows none
+    of its numbers."""
     lines = completeness.lines
     table = suppress([[line.employees, line.complete, line.incomplete] for line in lines])
     result = []
     for line, cells in zip(lines, table, strict=True):
-        share = PublicCell(line.percent, hidden=cells[0].hidden or line.employees < threshold(),
-                           is_percent=True)
+        small = cells[0].hidden or line.employees < threshold()
+        if small:  # "0 complete" of a hidden handful would tell about each of them
+            cells = [PublicCell(cell.value, hidden=True, secondary=cell.secondary)
+                     for cell in cells]
+        share = PublicCell(line.percent, hidden=small, is_percent=True)
         result.append(PublicLine(line.name, [*cells, share]))
     return result
 

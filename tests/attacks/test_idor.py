@@ -11,6 +11,7 @@ attacked as soon as it exists.
 from __future__ import annotations
 
 import datetime
+import functools
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -52,6 +53,32 @@ def _employee_urls(b):
         yield "records:entry_detail", [employee.pk, slug, entry_id]
         yield "changes:propose_entry", [employee.pk, slug, entry_id]
         yield "changes:direct_entry", [employee.pk, slug, entry_id]
+
+
+def _campaign_unit_urls(name, b):
+    """A recording campaign's pages of one unit, aimed at unit B's units."""
+    return ((name, [_campaign(b).pk, unit]) for unit in _units_of(b))
+
+
+def _campaign(b):
+    from smart.monitoring.models import RecordingCampaign
+    from smart.monitoring.services import campaign_create
+
+    campaign = RecordingCampaign.objects.first()
+    if campaign is None:
+        campaign = campaign_create(
+            actor=None, name="Perekaman", start_date=datetime.date.today(),
+            deadline=datetime.date.today() + datetime.timedelta(days=90),
+            elements=["data:nik"], document_types=[])
+    return campaign
+
+
+def _units_of(b):
+    from smart.references.models import Unit
+
+    units = {e.unit_id for e in b.employees}
+    units.add(Unit.objects.get(code="DISDIK").pk)
+    return sorted(units)
 
 
 # url name -> the unit-B objects it is aimed at (args lists).
@@ -96,31 +123,11 @@ UNIT_B_ARGS = {
     "api:change_detail": lambda b: (("api:change_detail", [r.pk]) for r in b.requests),
     "api:change_move": lambda b: (("api:change_move", [r.pk]) for r in b.requests),
     # A campaign's page for one unit, aimed at unit B's units (and B's OPD itself).
-    **{name: (lambda name: lambda b: ((name, [_campaign(b).pk, unit]) for unit in _units_of(b)))(
-        name) for name in ("monitoring:campaign_unit", "monitoring:campaign_unit_xlsx",
-                           "monitoring:campaign_unit_pdf")},
+    **{name: functools.partial(_campaign_unit_urls, name)
+       for name in ("monitoring:campaign_unit", "monitoring:campaign_unit_xlsx",
+                    "monitoring:campaign_unit_pdf")},
 }
 
-
-def _campaign(b):
-    from smart.monitoring.models import RecordingCampaign
-    from smart.monitoring.services import campaign_create
-
-    campaign = RecordingCampaign.objects.first()
-    if campaign is None:
-        campaign = campaign_create(
-            actor=None, name="Perekaman", start_date=datetime.date.today(),
-            deadline=datetime.date.today() + datetime.timedelta(days=90),
-            elements=["data:nik"], document_types=[])
-    return campaign
-
-
-def _units_of(b):
-    from smart.references.models import Unit
-
-    units = {e.unit_id for e in b.employees}
-    units.add(Unit.objects.get(code="DISDIK").pk)
-    return sorted(units)
 
 # Patterns with an argument that names nothing of a unit.
 NOT_UNIT_OBJECTS = {

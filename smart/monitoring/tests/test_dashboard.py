@@ -1,0 +1,125 @@
+"""R-ME (Pasal 26–28): the M&E dashboard and the monthly evaluation report PDF."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from smart.audit.models import AuditEvent
+from smart.audit.services import audit_record
+from smart.monitoring.figures import usage_by_month
+from smart.monitoring.period import Month
+from smart.monitoring.tests.scenery import fill_gaps, make_campaign
+from smart.operations.models import Job, OperationRun
+from tests.personas import make_employee
+
+pytestmark = pytest.mark.django_db
+DASHBOARD = reverse("monitoring:dashboard")
+PDF = reverse("monitoring:evaluation_pdf")
+
+
+def _runs():
+    now = timezone.now()
+    OperationRun.objects.create(job=Job.BACKUP, started_at=now - datetime.timedelta(hours=2),
+                                finished_at=now - datetime.timedelta(hours=2), ok=True,
+                                archive="smart-a.tar.gz.gpg")
+    OperationRun.objects.create(job=Job.BACKUP, started_at=now, finished_at=now, ok=False,
+                                summary="disk penuh")
+    OperationRun.objects.create(job=Job.RESTORE_DRILL, started_at=now, finished_at=now,
+                                ok=True)
+
+
+def _pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_the_dashboard_shows_the_month(client, cast, november):
+    """R-ME: completeness per OPD, the deadlines of November per stage, the last
+    backup (and the failed attempt after it) and the drill."""
+    fill_gaps(cast)
+    _runs()
+    client.force_login(cast.system_manager)
+    response = client.get(DASHBOARD, {"bulan": "2026-11"})
+    assert response.status_code == 200
+    figures = response.context["figures"]
+    assert figures.deadlines_total.stages["forward"].within == 3
+    assert figures.maintenance.failures_recent == 1
+    assert figures.maintenance.last_good_backup.archive == "smart-a.tar.gz.gpg"
+    body = response.content.decode()
+    assert "disk penuh" in body and "monitoring-charts" in body
+    names = {line.name for line in figures.completeness.lines}
+    assert {"Dinas Kesehatan", "Dinas Pendidikan, Pemuda dan Olahraga"} <= names
+
+
+def test_the_dashboard_query_count_does_not_grow_with_the_employees(client, cast, november):
+    fill_gaps(cast)
+    make_campaign(cast)
+    client.force_login(cast.system_manager)
+    client.get(DASHBOARD)
+    with CaptureQueriesContext(connection) as before:
+        client.get(DASHBOARD, {"bulan": "2026-11"})
+    for n in range(15):
+        make_employee("DISDIK.01", name=f"GURU {n}")
+    with CaptureQueriesContext(connection) as after:
+        client.get(DASHBOARD, {"bulan": "2026-11"})
+    assert len(after) == len(before)
+    assert len(before) <= 20, [q["sql"][:100] for q in before.captured_queries]
+
+
+def test_usage_counts_audit_events_per_month(cast):
+    """Pasal 26: sign-ins and report exports per month, in Jakarta time: an event at
+    23.30 WIB on 30 November counts for November."""
+    for _ in range(3):
+        audit_record(actor=cast.admin_a, action="accounts.signin.success", target=cast.admin_a)
+    audit_record(actor=cast.admin_a, action="reports.export", target_label="reports.duk")
+    late = timezone.make_aware(datetime.datetime(2026, 11, 30, 23, 30))
+    AuditEvent.objects.filter(action="accounts.signin.success").update(at=late)
+    usage = usage_by_month(Month(2026, 12), months=3)
+    assert [m.key for m in usage.months] == ["2026-10", "2026-11", "2026-12"]
+    assert usage.series["accounts.signin.success"] == [0, 3, 0]
+
+
+def test_the_monthly_report_pdf_holds_the_figures(client, cast, november):
+    """Pasal 26(2): the PDF opens, has the kop surat, the month, the figures with
+    their commentary and the signature block; its export is audited."""
+    fill_gaps(cast)
+    make_campaign(cast, start=datetime.date(2026, 11, 2), deadline=datetime.date(2027, 2, 1))
+    _runs()
+    client.force_login(cast.system_manager)
+    response = client.get(PDF, {"bulan": "2026-11"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = " ".join(_pdf_text(response.content).split())
+    for expected in ("PEMERINTAH KABUPATEN KUANTAN SINGINGI",
+                     "LAPORAN HASIL MONITORING DAN EVALUASI SMART", "November 2026",
+                     "Dinas Kesehatan",
+                     "Dari 5 usulan dengan tenggat penerusan oleh Admin OPD pada bulan ini, 3 "
+                     "diteruskan tepat waktu dan 2 melewati 10 hari kerja (ketepatan waktu 60,0%)",
+                     "ketepatan waktu 20,0%", "Perekaman 2026",
+                     "Percobaan cadangan terakhir gagal", "Uji pemulihan terakhir berhasil",
+                     "Teluk Kuantan", "NIP"):
+        assert expected in text, expected
+    assert AuditEvent.objects.filter(action="reports.export",
+                                     target_label="monitoring.evaluation").exists()
+
+
+def test_the_monthly_report_says_when_there_was_nothing(client, cast):
+    client.force_login(cast.system_manager)
+    text = " ".join(_pdf_text(client.get(PDF, {"bulan": "2026-10"}).content).split())
+    assert "Tidak ada usulan dengan tenggat penerusan oleh Admin OPD pada bulan ini." in text
+    assert "Belum ada cadangan data (backup) yang berhasil" in text
+
+
+def test_the_hr_manager_of_one_agency_sees_that_agency_only(client, cast, november):
+    client.force_login(cast.hr_manager_b)
+    response = client.get(DASHBOARD, {"bulan": "2026-11"})
+    names = {line.name for line in response.context["figures"].completeness.lines}
+    assert names == {"Dinas Pendidikan, Pemuda dan Olahraga"}
+    text = _pdf_text(client.get(PDF, {"bulan": "2026-11"}).content)
+    assert "Dinas Kesehatan" not in text and "Dinas Pendidikan, Pemuda" in text
