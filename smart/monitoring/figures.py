@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
@@ -22,6 +22,9 @@ from smart.access.models import Role
 from smart.access.policies import Scope, role_scope
 from smart.audit.models import AuditEvent
 from smart.changes.models import ChangeRequest, Stage
+from smart.jobs.models import Job as BackgroundJob
+from smart.jobs.models import JobStatus
+from smart.jobs.services import worker_last_seen
 from smart.monitoring.campaigns import campaign_elements
 from smart.monitoring.deadlines import UnitDeadlines, deadlines_by_unit
 from smart.monitoring.elements import standard_elements
@@ -34,7 +37,7 @@ from smart.monitoring.progress import (
     progress_by_unit,
     progress_total,
 )
-from smart.operations.models import Job, OperationRun
+from smart.operations.models import Job, OperationRun, ScheduledRun
 from smart.people.models import Employee
 
 MONITORING_ROLES = (Role.SYSTEM_MANAGER, Role.HR_MANAGER)
@@ -205,6 +208,53 @@ def maintenance_status(now: datetime.datetime | None = None) -> Maintenance:
 
 
 @dataclass
+class Queue:
+    """The background job queue (smart.jobs) and the periodic schedule."""
+
+    waiting: int
+    running: int
+    stalled: int
+    failed_recent: int
+    oldest_waiting: datetime.datetime | None
+    worker_seen: datetime.datetime | None
+    schedule_failures_recent: int
+    last_scheduled: ScheduledRun | None
+
+    @property
+    def worker_alive(self) -> bool:
+        return (self.worker_seen is not None
+                and timezone.now() - self.worker_seen <= datetime.timedelta(minutes=5))
+
+    @property
+    def healthy(self) -> bool:
+        return (self.worker_alive and not self.stalled and not self.failed_recent
+                and not self.schedule_failures_recent)
+
+
+def queue_status(now: datetime.datetime | None = None) -> Queue:
+    """Jobs waiting, running, stalled and failed this week, the worker's last sign
+    of life, and the scheduled runs that failed this week: four queries."""
+    now = now or timezone.now()
+    since = now - datetime.timedelta(days=RECENT_DAYS)
+    jobs = BackgroundJob.objects.aggregate(
+        waiting=Count("pk", filter=Q(status=JobStatus.QUEUED)),
+        running=Count("pk", filter=Q(status=JobStatus.RUNNING)),
+        failed=Count("pk", filter=Q(status__in=(JobStatus.FAILED, JobStatus.INTERRUPTED),
+                                    created_at__gte=since)),
+        oldest=Min("created_at", filter=Q(status=JobStatus.QUEUED)),
+    )
+    return Queue(
+        waiting=jobs["waiting"], running=jobs["running"],
+        stalled=BackgroundJob.objects.stalled(now).count(), failed_recent=jobs["failed"],
+        oldest_waiting=jobs["oldest"], worker_seen=worker_last_seen(),
+        schedule_failures_recent=ScheduledRun.objects.filter(
+            ok=False, due_at__gte=since).count(),
+        last_scheduled=ScheduledRun.objects.filter(finished_at__isnull=False)
+        .order_by("-finished_at").first(),
+    )
+
+
+@dataclass
 class Figures:
     """Everything one month's M&E shows."""
 
@@ -216,6 +266,7 @@ class Figures:
     campaigns: list[CampaignProgress]
     usage: Usage
     maintenance: Maintenance
+    queue: Queue
 
 
 def late_open_by_stage(requests, today: datetime.date) -> list[tuple[str, int]]:
@@ -242,4 +293,5 @@ def month_figures(month: Month, scope: Scope, user=None, *, per_unit_campaigns: 
         deadlines_total=total, late_open_by_stage=late_open_by_stage(requests, today),
         campaigns=campaigns_progress(employees, on, per_unit=per_unit_campaigns),
         usage=usage_by_month(month), maintenance=maintenance_status(),
+        queue=queue_status(),
     )

@@ -267,7 +267,6 @@ def dashboard(request):
         "months": [latest.back(n) for n in range(MONTH_CHOICES)],
         "label": _scope_label(scope, None), "charts": _charts(figures),
         "stages": [(key, STAGES[key]) for key in (FORWARD, COMPLETION)],
-        "jobs_available": False,
     })
 
 

@@ -150,6 +150,12 @@ NOT_UNIT_OBJECTS = {
     "monitoring:campaign_xlsx",
     "monitoring:campaign_pdf",
     "monitoring:campaign_summary_xlsx",
+    # A background job belongs to the person who started it, whatever unit: anyone
+    # else gets 404 (smart/jobs/tests/test_jobs.py::test_someone_elses_job_is_not_there).
+    "jobs:detail",
+    "jobs:file",
+    "jobs:cancel",
+    "jobs:resume",
 }
 
 # Which answers count as "not here": 404, or 405 for a method the view never
