@@ -22,8 +22,8 @@ from smart.changes.models import Stage, StageEvent
 
 FORWARD, COMPLETION = "forward", "completion"
 STAGES = {
-    FORWARD: _("Forwarded by the unit admin (Pasal 21(3))"),
-    COMPLETION: _("Update completed (Pasal 21(4))"),
+    FORWARD: _("Forwarding by the unit admin (Pasal 21(3))"),
+    COMPLETION: _("Completion (Pasal 21(4))"),
 }
 UNIT_ADMIN_MOVES = ("forward", "return")
 
@@ -55,6 +55,7 @@ class Tally:
 class UnitDeadlines:
     unit_id: int | None
     name: str
+    short_name: str = ""
     stages: dict[str, Tally] = field(default_factory=lambda: {s: Tally() for s in STAGES})
 
 
@@ -95,7 +96,8 @@ def month_requests(requests, first: datetime.date, last: datetime.date):
                             | Q(close_deadline__range=(first, last)))
             .annotate(acted_at=Subquery(acted))
             .values("pk", "stage", "forward_deadline", "close_deadline", "closed_at",
-                    "acted_at", "employee__unit__agency_id", "employee__unit__agency__name")
+                    "acted_at", "employee__unit__agency_id", "employee__unit__agency__name",
+                    "employee__unit__agency__short_name")
             .order_by())
 
 
@@ -109,8 +111,9 @@ def deadlines_by_unit(requests, first: datetime.date, last: datetime.date,
     total = UnitDeadlines(None, "")
     for row in month_requests(requests, first, last):
         key = row["employee__unit__agency_id"]
-        line = units.setdefault(key, UnitDeadlines(key, row["employee__unit__agency__name"]
-                                                   or ""))
+        name = row["employee__unit__agency__name"] or ""
+        line = units.setdefault(key, UnitDeadlines(
+            key, name, row["employee__unit__agency__short_name"] or name))
         checks = ((FORWARD, "forward_deadline", forward_verdict),
                   (COMPLETION, "close_deadline", completion_verdict))
         for stage, column, verdict_of in checks:

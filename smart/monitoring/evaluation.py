@@ -99,7 +99,7 @@ def evaluation_pdf(figures, *, scope_label: str, signer: Signer, printed_by,
                       wording.deadlines_comment(figures.deadlines, figures.deadlines_total,
                                                 figures.late_open_by_stage),
                       _deadlines_table(figures.deadlines, figures.deadlines_total))
-    campaigns = " ".join(wording.campaign_comment(p, min(today, month.last))
+    campaigns = " ".join(wording.campaign_comment(p, today)
                          for p in figures.campaigns) or (
         "Tidak ada kampanye perekaman yang berjalan pada bulan ini.")
     story += _section(3, "Kampanye perekaman data (Pasal 20 dan 32)", campaigns)

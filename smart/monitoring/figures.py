@@ -135,7 +135,7 @@ class Usage:
 
     @property
     def labels(self) -> list[str]:
-        return [month.label for month in self.months]
+        return [month.short_label for month in self.months]
 
     def rows(self):
         """(label, counts) per kind of use, for the tables."""

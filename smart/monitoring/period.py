@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from smart.records.drh import MONTHS
 
+SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
 
 @dataclass(frozen=True)
 class Month:
@@ -32,6 +34,11 @@ class Month:
     def label(self) -> str:
         """"November 2026" (the same in both languages: a report's period)."""
         return f"{MONTHS[self.month - 1]} {self.year}"
+
+    @property
+    def short_label(self) -> str:
+        """"Nov 2026", for table heads and chart axes."""
+        return f"{SHORT_MONTHS[self.month - 1]} {self.year}"
 
     def next(self) -> Month:
         return Month(self.year + self.month // 12, self.month % 12 + 1)

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from smart.monitoring.elements import Element
 
 AGENCY, UNIT = "agency", "unit"
-GROUP_KEYS = {AGENCY: ("unit__agency_id", "unit__agency__name"), UNIT: ("unit_id", "unit__name")}
+GROUP_KEYS = {AGENCY: ("unit__agency_id", "unit__agency__name", "unit__agency__short_name"),
+              UNIT: ("unit_id", "unit__name", "unit__short_name")}
 
 
 def _flag(index: int) -> str:
@@ -48,6 +49,7 @@ class Progress:
 
     unit_id: int | None
     name: str
+    short_name: str = ""
     employees: int = 0
     complete: int = 0
     elements_counted: int = 0
@@ -85,9 +87,11 @@ def _sums(elements: Sequence[Element]) -> dict:
     }
 
 
-def _progress(row: dict, elements: Sequence[Element], unit_id, name: str) -> Progress:
+def _progress(row: dict, elements: Sequence[Element], unit_id, name: str,
+              short_name: str = "") -> Progress:
     return Progress(
-        unit_id=unit_id, name=name, employees=row["n_employees"] or 0,
+        unit_id=unit_id, name=name, short_name=short_name or name,
+        employees=row["n_employees"] or 0,
         complete=row["n_complete"] or 0, elements_counted=row["n_counted"] or 0,
         elements_missing=row["n_missing"] or 0,
         missing={element.code: row[f"n_{i}"] or 0 for i, element in enumerate(elements)},
@@ -101,8 +105,8 @@ def progress_by_unit(employees, elements: Sequence[Element], *, by: str = AGENCY
     keys = GROUP_KEYS[by]
     rows = (annotate_missing(employees, elements).order_by().values(*keys)
             .annotate(**_sums(elements)).order_by(keys[1], keys[0]))
-    return [_progress(row, elements, row[keys[0]], row[keys[1]] or _("(no agency)"))
-            for row in rows]
+    return [_progress(row, elements, row[keys[0]], row[keys[1]] or _("(no agency)"),
+                      row[keys[2]]) for row in rows]
 
 
 def progress_total(employees, elements: Sequence[Element], name: str = "") -> Progress:

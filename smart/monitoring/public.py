@@ -53,6 +53,8 @@ class PublicCell:
 
     def __str__(self) -> str:
         if self.hidden:
+            if self.is_percent:
+                return "–"  # a share of hidden counts
             return SECONDARY if self.secondary else suppressed_label()
         if self.value is None:
             return "-"

@@ -238,15 +238,19 @@ def campaign_summary_xlsx(request, pk: int):
 
 # --- the M&E dashboard, the monthly report and the public page ----------------------------
 
+LOWEST_UNITS = 15
+
+
 def _charts(figures) -> list[dict]:
-    completeness = figures.completeness.lines
+    lowest = sorted(figures.completeness.lines, key=lambda line: (line.percent, line.name))
+    lowest = lowest[:LOWEST_UNITS]
     return [
-        {"id": "chart-completeness", "type": "bar", "horizontal": True,
-         "labels": [line.name for line in completeness],
+        {"id": "chart-completeness", "type": "bar", "horizontal": True, "max": 100,
+         "labels": [line.short_name for line in lowest],
          "series": [{"label": str(_("Completeness (%)")),
-                     "data": [line.percent for line in completeness]}]},
+                     "data": [line.percent for line in lowest]}]},
         {"id": "chart-deadlines", "type": "bar", "stacked": True,
-         "labels": [str(STAGES[FORWARD]), str(STAGES[COMPLETION])],
+         "labels": [str(_("Forwarding")), str(_("Completion"))],
          "series": [{"label": str(verdict_label),
                      "data": [getattr(figures.deadlines_total.stages[s], verdict)
                               for s in (FORWARD, COMPLETION)]}

@@ -30,8 +30,7 @@
           indexAxis: chart.horizontal ? "y" : "x",
           plugins: {legend: {display: chart.series.length > 1, position: "bottom"}},
           scales: {
-            x: {stacked: !!chart.stacked, beginAtZero: true,
-                max: chart.horizontal ? 100 : undefined},
+            x: {stacked: !!chart.stacked, beginAtZero: true, max: chart.max},
             y: {stacked: !!chart.stacked, beginAtZero: true}
           }
         }

@@ -64,7 +64,7 @@ def test_small_counts_are_hidden_and_totals_exact(client, cast, november, settin
     response = client.get(URL, {"bulan": "2026-11"})
     line = next(line for line in response.context["completeness"]
                 if line.name == "Dinas Kesehatan")
-    assert [str(cell) for cell in line.cells] == ["<5", "<5", "<5", "<5"]
+    assert [str(cell) for cell in line.cells] == ["<5", "<5", "<5", "–"]
     total = response.context["figures"].completeness.total
     assert f">{total.employees}<" in response.content.decode().replace(" ", "")
     settings.SMART_PUBLIC_MIN_COUNT = 1
