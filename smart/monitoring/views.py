@@ -19,7 +19,6 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from smart.access.policies import Scope
@@ -299,7 +298,6 @@ def evaluation_pdf(request):
 
 @login_not_required
 @require_GET
-@cache_control(public=True, max_age=300)
 def public(request):
     """Pasal 28: the M&E results for everyone, aggregates only (``public.py``)."""
     month = _month_or_404(request, this_month().previous())

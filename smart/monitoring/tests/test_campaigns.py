@@ -249,3 +249,13 @@ def test_an_acting_unit_admin_is_reminded_through_their_own_role_only(cast):
     make_campaign(cast)
     campaign_reminders_send()
     assert not Notification.objects.filter(user__username="pembaca").exists()
+
+
+def test_the_scheduled_job_reports_what_it_sent(cast):
+    """The periodic schedule's entry point returns its summary line (OperationRun style)."""
+    from smart.monitoring.jobs import scheduled_campaign_reminders
+
+    fill_gaps(cast)
+    make_campaign(cast)
+    assert scheduled_campaign_reminders() == "2 pengingat kampanye perekaman dikirim."
+    assert scheduled_campaign_reminders() == "0 pengingat kampanye perekaman dikirim."
