@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "smart.synchronisation",
     "smart.api",
     "smart.operations",
+    "smart.monitoring",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -393,6 +394,9 @@ SMART_DOCUMENT_MAX_BYTES = env.int("SMART_DOCUMENT_MAX_BYTES", default=10 * 1024
 # with more rows than this, or with SPECIFIC data, needs the Pengelola SMART's
 # approval; an approved release is usable for this many days.
 SMART_RELEASE_ROW_THRESHOLD = env.int("SMART_RELEASE_ROW_THRESHOLD", default=100)
+# The public M&E page (smart.monitoring.public, Pasal 28): counts of people or requests
+# per unit below this are shown as "<5" so nobody can be recognised.
+SMART_PUBLIC_MIN_COUNT = env.int("SMART_PUBLIC_MIN_COUNT", default=5)
 SMART_RELEASE_VALID_DAYS = env.int("SMART_RELEASE_VALID_DAYS", default=7)
 
 # Backups (R-PROC-4, security.md G3/G4, docs/operations.md). Archives are encrypted

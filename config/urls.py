@@ -20,6 +20,7 @@ urlpatterns = [
     path("tugas/", include("smart.jobs.urls")),
     path("impor/", include("smart.integrations.urls")),
     path("", include("smart.operations.urls")),
+    path("pemantauan/", include("smart.monitoring.urls")),
     # Public: the language switch is on the sign-in page too.
     path("bahasa/", login_not_required(set_language), name="set_language"),
 ]

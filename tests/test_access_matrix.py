@@ -266,6 +266,31 @@ MATRIX = {
                               "hr_manager_b": 200, "verifier": 200}),
     # The audit log (R-CONF-1): the Pengelola SMART only.
     "portal:audit_log": (None, {**_all(404), "anonymous": 302, "system_manager": 200}),
+    # Monitoring and evaluation (R-ME, Pasal 26): the Pengelola SMART and the Pengelola
+    # Kepegawaian (Disdik's within Disdik); the public page (Pasal 28) for everyone.
+    **dict.fromkeys(["monitoring:dashboard", "monitoring:evaluation_pdf"],
+                    (None, {**_all(404), "anonymous": 302, "system_manager": 200,
+                            "hr_manager_b": 200})),
+    "monitoring:public": (None, _all(200)),
+    # Recording campaigns (R-PROC-1, Pasal 20): created by the managers, read by them
+    # and by the unit admins (their units only).
+    "monitoring:campaign_list": (None, {**_all(404), "anonymous": 302, "system_manager": 200,
+                                        "hr_manager_b": 200, "admin_a": 200, "admin_b": 200}),
+    "monitoring:campaign_create": (None, {**_all(404), "anonymous": 302, "system_manager": 200,
+                                          "hr_manager_b": 200}),
+    "monitoring:campaign_edit": (lambda c: [make_campaign(c).pk], {
+        **_all(404), "anonymous": 302, "system_manager": 200, "hr_manager_b": 200}),
+    **dict.fromkeys(["monitoring:campaign_detail", "monitoring:campaign_xlsx",
+                     "monitoring:campaign_pdf", "monitoring:campaign_summary_xlsx"],
+                    (lambda c: [make_campaign(c).pk], {
+                        **_all(404), "anonymous": 302, "system_manager": 200,
+                        "hr_manager_b": 200, "admin_a": 200, "admin_b": 200})),
+    # One unit's page (Dinkes): the regency-wide manager and Dinkes's own admin only.
+    **dict.fromkeys(["monitoring:campaign_unit", "monitoring:campaign_unit_xlsx",
+                     "monitoring:campaign_unit_pdf"],
+                    (lambda c: [make_campaign(c).pk, _unit("DINKES").pk], {
+                        **_all(404), "anonymous": 302, "system_manager": 200,
+                        "admin_a": 200})),
 }
 
 
@@ -287,6 +312,18 @@ def make_sync_difference(cast):
         run=run, employee=cast.colleague_a, row=2, field="birth_place", smart_value="A",
         national_value="B", national_data={"birth_place": "B"}, classification="konflik")
     return [run.pk, difference.pk]
+
+
+def make_campaign(cast):
+    from smart.monitoring.tests.scenery import make_campaign as campaign
+
+    return campaign(cast)
+
+
+def _unit(code):
+    from smart.references.models import Unit
+
+    return Unit.objects.get(code=code)
 
 
 def make_api_key(cast):

@@ -10,6 +10,9 @@ attacked as soon as it exists.
 
 from __future__ import annotations
 
+import datetime
+import functools
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -61,6 +64,8 @@ def _import_urls(b):
     for name in ("integrations:import_detail", "integrations:import_columns",
                  "integrations:import_apply", "integrations:import_errors"):
         yield name, [batch.pk]
+
+
 def _sync_targets(b):
     """A run compared by unit B's HR manager (scope: Disdik), with one
     difference per employee of unit B; made once per sweep."""
@@ -80,6 +85,32 @@ def _sync_targets(b):
             smart_value="A", national_value="B", national_data={"birth_place": "B"},
             classification="konflik") for index, employee in enumerate(b.employees)]
     return [(b.sync_run, b.sync_differences)]
+
+
+def _campaign_unit_urls(name, b):
+    """A recording campaign's pages of one unit, aimed at unit B's units."""
+    return ((name, [_campaign(b).pk, unit]) for unit in _units_of(b))
+
+
+def _campaign(b):
+    from smart.monitoring.models import RecordingCampaign
+    from smart.monitoring.services import campaign_create
+
+    campaign = RecordingCampaign.objects.first()
+    if campaign is None:
+        campaign = campaign_create(
+            actor=None, name="Perekaman", start_date=datetime.date.today(),
+            deadline=datetime.date.today() + datetime.timedelta(days=90),
+            elements=["data:nik"], document_types=[])
+    return campaign
+
+
+def _units_of(b):
+    from smart.references.models import Unit
+
+    units = {e.unit_id for e in b.employees}
+    units.add(Unit.objects.get(code="DISDIK").pk)
+    return sorted(units)
 
 
 # url name -> the unit-B objects it is aimed at (args lists).
@@ -132,7 +163,12 @@ UNIT_B_ARGS = {
                                  if slug in ALL_KIND_SLUGS),
     "api:change_detail": lambda b: (("api:change_detail", [r.pk]) for r in b.requests),
     "api:change_move": lambda b: (("api:change_move", [r.pk]) for r in b.requests),
+    # A campaign's page for one unit, aimed at unit B's units (and B's OPD itself).
+    **{name: functools.partial(_campaign_unit_urls, name)
+       for name in ("monitoring:campaign_unit", "monitoring:campaign_unit_xlsx",
+                    "monitoring:campaign_unit_pdf")},
 }
+
 
 # Patterns with an argument that names nothing of a unit.
 NOT_UNIT_OBJECTS = {
@@ -150,6 +186,14 @@ NOT_UNIT_OBJECTS = {
     # The SIASN reference mapping is regency-wide, kept by the Pengelola SMART only
     # (tests/test_access_matrix.py; a unit admin gets 404).
     "integrations:mapping_edit",
+    # A recording campaign belongs to the whole regency; its pages and files list the
+    # viewer's own scope only (smart/monitoring/tests/test_campaigns.py: the Dinkes
+    # admin's page and Excel hold no Disdik employee). Its per-unit pages are swept.
+    "monitoring:campaign_detail",
+    "monitoring:campaign_edit",
+    "monitoring:campaign_xlsx",
+    "monitoring:campaign_pdf",
+    "monitoring:campaign_summary_xlsx",
     # A background job belongs to the person who started it, whatever unit: anyone
     # else gets 404 (smart/jobs/tests/test_jobs.py::test_someone_elses_job_is_not_there).
     "jobs:detail",

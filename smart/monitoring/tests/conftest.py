@@ -1,0 +1,1 @@
+from smart.monitoring.tests.test_deadlines import november  # noqa: F401 - shared fixture
