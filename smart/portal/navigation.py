@@ -35,6 +35,8 @@ ENTRIES = [
              frozenset({Role.VERIFIER})),
     NavEntry("changes:oversight", _("Deadline monitoring"), "alarm",
              frozenset({Role.SYSTEM_MANAGER, Role.HR_MANAGER})),
+    NavEntry("reports:dashboard", _("Executive dashboard"), "speedometer2",
+             frozenset({Role.LEADERSHIP})),
     NavEntry("reports:index", _("Reports"), "bar-chart", frozenset(PERSONNEL_READERS)),
     NavEntry("portal:holidays", _("Working-day calendar"), "calendar3", None),
     NavEntry("releases:list", _("Data releases"), "box-arrow-up-right",
@@ -50,6 +52,10 @@ ENTRIES = [
              frozenset({Role.SYSTEM_MANAGER})),
     NavEntry("portal:audit_log", _("Audit log"), "journal-check",
              frozenset({Role.SYSTEM_MANAGER})),
+    NavEntry("reports:usage", _("Report usage"), "clipboard-data",
+             frozenset({Role.SYSTEM_MANAGER})),
+    NavEntry("reports:layout", _("Report layout"), "layout-text-window",
+             frozenset({Role.SUPER_ADMIN})),
     NavEntry("accounts:security", _("Account security"), "key", None),
 ]
 

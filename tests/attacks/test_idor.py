@@ -93,7 +93,22 @@ UNIT_B_ARGS = {
                                  if slug in ALL_KIND_SLUGS),
     "api:change_detail": lambda b: (("api:change_detail", [r.pk]) for r in b.requests),
     "api:change_move": lambda b: (("api:change_move", [r.pk]) for r in b.requests),
+    # Saved nominatif views of unit B: a private one and one shared with Disdik.
+    **{name: (lambda name: lambda b: ((name, [v.pk]) for v in saved_views_of(b)))(name)
+       for name in ("reports:saved_view_open", "reports:saved_view_rename",
+                    "reports:saved_view_delete")},
 }
+
+
+def saved_views_of(b):
+    from smart.references.models import Unit
+    from smart.reports.models import SavedView, Sharing
+
+    owner = next(e.user for e in b.employees if e.user_id)
+    return [SavedView.objects.get_or_create(owner=owner, name=name, defaults={
+        "query": {"q": ["x"]}, "sharing": sharing,
+        "shared_unit": Unit.objects.get(code="DISDIK") if sharing == Sharing.UNIT else None,
+    })[0] for name, sharing in (("Pribadi B", Sharing.PRIVATE), ("Disdik", Sharing.UNIT))]
 
 # Patterns with an argument that names nothing of a unit.
 NOT_UNIT_OBJECTS = {
@@ -108,6 +123,9 @@ NOT_UNIT_OBJECTS = {
     # API keys belong to systems, not units; only the super administrator sees or
     # revokes them (tests/test_access_matrix.py, smart/portal/tests/test_api_keys.py).
     "portal:api_key_revoke",
+    # A column set of the nominatif is the regency's; only the Super Administrator
+    # deletes one (tests/test_access_matrix.py).
+    "reports:column_set_delete",
 }
 
 # Which answers count as "not here": 404, or 405 for a method the view never
