@@ -20,7 +20,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from smart.changes.models import ChangeRequest, Stage
@@ -65,9 +66,10 @@ def headcount_trend(user, today: datetime.date | None = None,
     active_ids = set(LegalStatus.objects.filter(counts_as_active=True)
                      .values_list("pk", flat=True))
     visible = Employee.objects.visible_to(user)
+    # "No status" is a status too (it counts as active): 0 stands for it.
     changed = (history.objects.filter(id__in=visible.values("pk")).values("id")
-               .annotate(n=Count("legal_status_id", distinct=True)).filter(n__gt=1)
-               .values("id"))
+               .annotate(n=Count(Coalesce("legal_status_id", Value(0)), distinct=True))
+               .filter(n__gt=1).values("id"))
     steady_active = Q(legal_status__isnull=True) | Q(legal_status__counts_as_active=True)
     counts = visible.exclude(pk__in=changed).aggregate(**{
         f"m{i}": Count("pk", filter=steady_active & (Q(tmt_cpns__isnull=True)
@@ -174,7 +176,7 @@ def data_completeness(employees) -> Completeness:
 def executive_dashboard(user, today: datetime.date | None = None) -> Dashboard:
     """Everything on the dashboard: 3 queries for the trend, 1 for the head
     count, 4 + 1 for the composition, 1 for retirements, 2 for the backlog, 1 for
-    completeness (plus the user's roles, once)."""
+    completeness: 13 (plus the user's roles, once)."""
     today = today or timezone.localdate()
     employees = Employee.objects.visible_to(user).active()
     by_asn = dict(employees.values("asn_kind").annotate(n=Count("pk"))

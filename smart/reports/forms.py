@@ -133,7 +133,8 @@ class NominatifForm(EmployeeFilterForm):
 
 
 class SavedViewForm(forms.Form):
-    name = forms.CharField(label=_("Name of the view"), max_length=100)
+    name = forms.CharField(label=_("Name of the view"), max_length=100,
+                           error_messages={"required": "Nama tampilan wajib diisi."})
     sharing = forms.ChoiceField(label=_("Shared with"), choices=Sharing.choices,
                                 initial=Sharing.PRIVATE)
 
@@ -149,7 +150,8 @@ class SavedViewForm(forms.Form):
 
 
 class RenameViewForm(forms.Form):
-    name = forms.CharField(label=_("New name"), max_length=100)
+    name = forms.CharField(label=_("New name"), max_length=100,
+                           error_messages={"required": "Nama tampilan wajib diisi."})
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
@@ -172,7 +174,8 @@ class LayoutForm(forms.ModelForm):
 
 
 class ColumnSetForm(forms.Form):
-    name = forms.CharField(label=_("Name of the column set"), max_length=100)
+    name = forms.CharField(label=_("Name of the column set"), max_length=100,
+                           error_messages={"required": "Nama set kolom wajib diisi."})
     columns = forms.MultipleChoiceField(
         label=_("Columns"), widget=forms.CheckboxSelectMultiple,
         choices=[(c.key, c.header) for c in COLUMNS],

@@ -94,9 +94,12 @@ UNIT_B_ARGS = {
     "api:change_detail": lambda b: (("api:change_detail", [r.pk]) for r in b.requests),
     "api:change_move": lambda b: (("api:change_move", [r.pk]) for r in b.requests),
     # Saved nominatif views of unit B: a private one and one shared with Disdik.
-    **{name: (lambda name: lambda b: ((name, [v.pk]) for v in saved_views_of(b)))(name)
-       for name in ("reports:saved_view_open", "reports:saved_view_rename",
-                    "reports:saved_view_delete")},
+    "reports:saved_view_open": lambda b: (("reports:saved_view_open", [v.pk])
+                                          for v in saved_views_of(b)),
+    "reports:saved_view_rename": lambda b: (("reports:saved_view_rename", [v.pk])
+                                            for v in saved_views_of(b)),
+    "reports:saved_view_delete": lambda b: (("reports:saved_view_delete", [v.pk])
+                                            for v in saved_views_of(b)),
 }
 
 
