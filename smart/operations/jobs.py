@@ -1,5 +1,5 @@
-"""The operations jobs as plain functions: what a command runs now and what the
-scheduler (huey periodic tasks, not in the stack yet) will call later.
+"""The operations jobs as plain functions: what a command runs, and what the
+schedule (``operations.schedule``, woken by the huey worker) runs.
 
 Each job records its run (``OperationRun`` plus audit event) whatever the
 outcome, and tells the system managers (Pengelola SMART) when something needs
@@ -8,11 +8,13 @@ a person: a failed backup or drill, or findings of the archive check.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils import timezone
 
+from smart.changes.notices import remind_due_requests
 from smart.notifications.recipients import system_managers
 from smart.notifications.services import notify
-from smart.operations import backups, drill, integrity
+from smart.operations import backups, drill, integrity, sweep
 from smart.operations.models import Job, OperationRun
 from smart.operations.services import operation_run_record
 
@@ -72,3 +74,36 @@ def archive_check_job(*, actor=None) -> OperationRun:
         _tell_system_managers(f"Pemeriksaan arsip dokumen menemukan masalah: {result.summary()} "
                               f"Laporan: {result.report}. Tidak ada berkas yang dihapus.")
     return run
+
+
+def upload_sweep_job() -> sweep.UploadSweep:
+    result = sweep.upload_sweep()
+    if result.quarantined:
+        _tell_system_managers(
+            f"Penyapuan unggahan: {len(result.quarantined)} berkas di penyimpanan dokumen tidak "
+            f"memiliki catatan (unggahan yang terputus) dan dipindahkan ke karantina "
+            f"{settings.SMART_QUARANTINE_DIR}. Tidak ada yang dihapus.")
+    return result
+
+
+# --- What the schedule runs (settings.SMART_SCHEDULES, operations.schedule) -----------
+
+def scheduled_backup() -> OperationRun:
+    return backup_job()
+
+
+def scheduled_archive_check() -> OperationRun:
+    return archive_check_job()
+
+
+def scheduled_restore_drill() -> OperationRun:
+    return restore_drill_job()
+
+
+def scheduled_upload_sweep() -> sweep.UploadSweep:
+    return upload_sweep_job()
+
+
+def scheduled_reminders() -> str:
+    """The working-day deadline reminders of change requests (changes.notices)."""
+    return f"{remind_due_requests()} pengingat tenggat usulan dikirim."

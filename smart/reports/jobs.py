@@ -10,60 +10,62 @@ file is ready (the bell).
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.urls import reverse
 
+from smart.jobs.runner import JobFailure
+from smart.jobs.services import job_start
 from smart.notifications.services import notify
 from smart.releases.marking import release_note
 from smart.releases.models import DataRelease
-from smart.releases.services import release_use_record
-from smart.reports.exports import as_query, duk_file, nominatif_file
+from smart.releases.services import ReleaseRefused, release_use_record
+from smart.reports.exports import as_query, duk_file, duk_parameters, nominatif_file
 from smart.reports.services import report_export_record
 
 HANDLER = "smart.reports.jobs.export_job"
 
 
 def export_job(job, run) -> dict:
-    """Build the file of ``job.params`` for ``job.owner``; the result names it."""
+    """Build the file of ``job.params`` for ``job.owner``; the result names it.
+
+    The owner's scope and release are read again when the job runs: a role
+    withdrawn or a release expired since the click ends the job with a message."""
     params = job.params
     user = job.owner
-    release = (DataRelease.objects.get(pk=params["release"]) if params.get("release")
-               else None)
+    release = (DataRelease.objects.filter(pk=params["release"]).first()
+               if params.get("release") else None)
+    if params.get("release") and (release is None or not release.is_usable):
+        raise JobFailure("Persetujuan rilis data untuk berkas ini tidak berlaku lagi.")
     note = release_note(release, user, job.created_at) if release else ""
     query = as_query(params["query"])
-    if params["report"] == "reports.duk":
-        made = duk_file(run, user=user, query=query, fmt=params["format"], note=note,
-                        label=params["label"])
-    else:
-        made = nominatif_file(run, user=user, query=query, fmt=params["format"], note=note)
+    try:
+        if params["report"] == "reports.duk":
+            if duk_parameters(user, query) is None:
+                raise JobFailure("Parameter DUK tidak valid lagi.")
+            made = duk_file(run, user=user, query=query, fmt=params["format"], note=note,
+                            label=params["label"])
+        else:
+            made = nominatif_file(run, user=user, query=query, fmt=params["format"], note=note)
+    except Http404:
+        raise JobFailure("Anda tidak lagi mempunyai peran untuk membuka laporan ini.") from None
     run.write_file(made.filename, made.content)
     if release is not None:
-        release_use_record(release=release, actor=user, content=made.content,
-                           filename=made.filename, rows=made.rows)
+        try:
+            release_use_record(release=release, actor=user, content=made.content,
+                               filename=made.filename, rows=made.rows)
+        except ReleaseRefused as refused:
+            raise JobFailure(str(refused)) from None
     report_export_record(actor=user, code=params["report"], params=params["query"],
                          rows=made.rows, filename=made.filename,
                          data_label=params.get("label", ""))
-    url = reverse("jobs:detail", args=[job.id])
-    notify(users=[user], message=f"Berkas {made.filename} ({made.rows} baris) siap diunduh.",
-           url=url)
+    notify(users=[user], url=reverse("jobs:detail", args=[job.id]),
+           message=f"Berkas {made.filename} ({made.rows} baris) siap diunduh.")
     return {"file": made.filename, "rows": made.rows}
-
-
-def jobs_available() -> bool:
-    try:
-        import smart.jobs.services  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def export_job_start(*, user, report: str, fmt: str, query: dict, label: str,
                      release: DataRelease | None, title: str):
-    """Queue the file; None when the job queue is not installed (the caller then
-    makes the file during the request)."""
-    if not jobs_available():
-        return None
-    from smart.jobs.services import job_start
-
+    """Queue the file with the page's parameters and the release that opened it."""
     return job_start(handler=HANDLER, owner=user, title=title, params={
         "report": report, "format": fmt, "query": query, "label": label,
         "release": release.pk if release else None})

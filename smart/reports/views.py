@@ -240,8 +240,7 @@ def nominatif_file(request, fmt: str):
         job = export_job_start(user=request.user, report="reports.nominatif", fmt=fmt,
                                query=params, label=label, release=gate.release,
                                title=f"Daftar nominatif ({count} pegawai, {fmt.upper()})")
-        if job is not None:
-            return redirect("jobs:detail", job.id)
+        return redirect("jobs:detail", job.id)
     made = exports.nominatif_file(NO_RUN, user=request.user, query=request.GET, fmt=fmt,
                                   note=gate.note)
     gate.record_use(made.content, made.filename)
@@ -355,8 +354,7 @@ def _duk_file(request, extension: str):
                                query=query_params(request.GET), label=label,
                                release=gate.release,
                                title=f"DUK {label} ({len(rows)} PNS, {extension.upper()})")
-        if job is not None:
-            return None, redirect("jobs:detail", job.id)
+        return None, redirect("jobs:detail", job.id)
     made = exports.duk_file(NO_RUN, user=request.user, query=request.GET, fmt=extension,
                             note=gate.note, label=label, rows=rows)
     gate.record_use(made.content, made.filename)

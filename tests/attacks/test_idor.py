@@ -129,6 +129,12 @@ NOT_UNIT_OBJECTS = {
     # A column set of the nominatif is the regency's; only the Super Administrator
     # deletes one (tests/test_access_matrix.py).
     "reports:column_set_delete",
+    # A background job belongs to the person who started it, whatever unit: anyone
+    # else gets 404 (smart/jobs/tests/test_jobs.py::test_someone_elses_job_is_not_there).
+    "jobs:detail",
+    "jobs:file",
+    "jobs:cancel",
+    "jobs:resume",
 }
 
 # Which answers count as "not here": 404, or 405 for a method the view never
