@@ -35,6 +35,7 @@ from smart.reports.statistics import DIMENSIONS, Table, base_query, count_by, co
 
 TREND_MONTHS = 24
 RETIREMENT_HORIZONS = (12, 24, 60)
+RETIREMENT_LINES = 12  # OPD shown one by one on the dashboard
 COMPOSITION = ("golongan", "education", "sex", "asn")
 
 
@@ -129,6 +130,20 @@ class Dashboard:
     retirement_totals: list[int] = field(default_factory=list)
     backlog: Backlog | None = None
     completeness: Completeness | None = None
+
+    @property
+    def retirements_shown(self) -> list[RetirementLine]:
+        """The OPD with the most retirements in five years; the rest in one line."""
+        return self.retirements[:RETIREMENT_LINES]
+
+    @property
+    def retirements_rest(self) -> RetirementLine | None:
+        rest = self.retirements[RETIREMENT_LINES:]
+        if not rest:
+            return None
+        return RetirementLine(f"{len(rest)} perangkat daerah lainnya",
+                              [sum(line.counts[i] for line in rest)
+                               for i in range(len(RETIREMENT_HORIZONS))])
 
 
 def retirements_by_agency(user, today: datetime.date) -> tuple[list[RetirementLine], list[int]]:

@@ -80,8 +80,8 @@ def recap_pdf(recap: Recap, *, label: str, start: datetime.date, end: datetime.d
     table = [[cell(v, w) if isinstance(v, str) else str(v)
               for v, w in zip(row, widths, strict=True)] for row in rows]
     entry_header, entry_rows = _entries(recap)
-    entry_widths = ([8, 42, 32, 36, 34, 28, 17, 17, 27, 12, 12, 12] if recap.key == "leave"
-                    else [8, 45, 33, 40, 38, 30, 17, 17, 29, 20])  # mm, 277 in all
+    entry_widths = ([8, 40, 30, 30, 32, 24, 15, 15, 33, 14, 12, 24] if recap.key == "leave"
+                    else [8, 42, 30, 36, 36, 30, 15, 15, 35, 30])  # mm, 277 in all
     entries = [[cell(v, w) if isinstance(v, str) else (_date(v) if isinstance(v, datetime.date)
                                                        else str(v if v is not None else "-"))
                 for v, w in zip(row, entry_widths, strict=True)] for row in entry_rows]

@@ -124,7 +124,9 @@ def _tabulate(recap: Recap, names: dict[str, str]) -> Recap:
     used = {e.kind_code for e in recap.entries}
     recap.kinds = [(code, name) for code, name in names.items() if code in used]
     recap.lines = sorted(lines.values(), key=lambda line: line.agency)
-    recap.entries.sort(key=lambda e: (e.agency, e.kind_code, e.start, e.name))
+    order = {code: n for n, code in enumerate(names)}
+    recap.entries.sort(key=lambda e: (e.agency, order.get(e.kind_code, len(order)), e.start,
+                                      e.name))
     return recap
 
 
