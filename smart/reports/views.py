@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from smart.people.identity import looks_like_nik
 from smart.references.models import Unit
 from smart.releases.gate import export_gate
 from smart.releases.policies import Export
@@ -31,6 +32,7 @@ from smart.reports.forms import (
     ColumnSetForm,
     DukForm,
     LayoutForm,
+    NominatifForm,
     PeriodForm,
     PromotionForm,
     RenameViewForm,
@@ -199,7 +201,21 @@ def _saved_views(user):
             .order_by("name", "pk"))
 
 
+def _without_nik(request):
+    """A NIK is never searched in a list, so it never sits in a page address
+    (security.md C5, as the employee list): the same list without ``q``."""
+    messages.warning(request, _(
+        "A NIK is not searched in this list, so that it never appears in a page address. "
+        "Search by name or NIP."))
+    query = request.GET.copy()
+    query.pop("q", None)
+    query.pop("page", None)
+    return redirect(reverse("reports:nominatif") + (f"?{query.urlencode()}" if query else ""))
+
+
 def nominatif(request):
+    if looks_like_nik(request.GET.get("q")):
+        return _without_nik(request)
     form, employees, columns = exports.nominatif_parts(request.user, request.GET)
     page = Paginator(nominatif_values(employees, columns),
                      settings.SMART_REPORT_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -225,6 +241,8 @@ def nominatif_file(request, fmt: str):
     """CSV or Excel of the chosen columns: every cell neutralised, the release
     line first; SPECIFIC columns shown in full need a release with SPECIFIC data.
     More than ``LARGE_EXPORT_ROWS`` rows are made in a background job."""
+    if looks_like_nik(request.GET.get("q")):
+        return _without_nik(request)
     form, employees, columns = exports.nominatif_parts(request.user, request.GET)
     count = employees.count()
     params = query_params(request.GET)
@@ -259,8 +277,9 @@ def nominatif_xlsx(request):
 
 def _view_query(request) -> dict:
     """The nominatif parameters of the form the view was saved from."""
+    allowed = set(NominatifForm.base_fields)
     return {key: values for key, values in query_params(request.POST).items()
-            if key not in ("csrfmiddlewaretoken", "name", "sharing", "tampilan")}
+            if key in allowed and not (key == "q" and any(map(looks_like_nik, values)))}
 
 
 @require_POST

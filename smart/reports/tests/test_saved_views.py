@@ -174,3 +174,13 @@ def test_a_column_set_of_the_super_administrator_stands_for_its_columns(client, 
     client.force_login(cast.division_admin)  # may not see NIK: it is left out
     page = client.get(reverse("reports:nominatif"), {"column_set": column_set.pk})
     assert [c.key for c in page.context["columns"]] == ["nip", "name"]
+
+
+def test_a_nik_is_never_searched_nor_saved_in_an_address(client, cast, nik_holder):
+    """security.md C5, as the employee list: the NIK leaves the query."""
+    client.force_login(cast.verifier)
+    response = client.get(reverse("reports:nominatif"), {"q": nik_holder.nik, "asn_kind": "PNS"})
+    assert response.status_code == 302 and nik_holder.nik not in response.url
+    assert "asn_kind=PNS" in response.url
+    _save(client, "NIK", q=nik_holder.nik, asn_kind="PNS")
+    assert SavedView.objects.get(name="NIK").query == {"asn_kind": ["PNS"]}
