@@ -52,6 +52,10 @@ def _audit_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# The audit chain's anchors (last seq and hash, appended every few minutes) live
+# outside the database; production: another disk or host (docs/operations.md).
+SMART_AUDIT_ANCHOR_FILE = Path(env.str("SMART_AUDIT_ANCHOR_FILE",
+                                       default=str(DATA_DIR / "audit-anchors.jsonl")))
 SMART_AUDIT_KEY = _audit_key()
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
@@ -392,6 +396,19 @@ SMART_RELEASE_VALID_DAYS = env.int("SMART_RELEASE_VALID_DAYS", default=7)
 SMART_BACKUP_DIR = Path(env.str("SMART_BACKUP_DIR", default=str(DATA_DIR / "backups")))
 # The disaster-recovery copy (Pasal 16): a second directory, e.g. a mounted DRC share.
 SMART_BACKUP_DR_DIR = env.str("SMART_BACKUP_DR_DIR", default="")
+# ... and/or S3-compatible object storage at the DRC (smart.operations.objectstore):
+# the endpoint (e.g. https://s3.drc.example:9000), bucket and key prefix. The
+# credentials come from the environment only and are never logged or stored.
+SMART_BACKUP_DR_S3_URL = env.str("SMART_BACKUP_DR_S3_URL", default="")
+SMART_BACKUP_DR_S3_BUCKET = env.str("SMART_BACKUP_DR_S3_BUCKET", default="")
+SMART_BACKUP_DR_S3_PREFIX = env.str("SMART_BACKUP_DR_S3_PREFIX", default="smart/backups")
+SMART_BACKUP_DR_S3_REGION = env.str("SMART_BACKUP_DR_S3_REGION", default="")
+SMART_BACKUP_DR_S3_ACCESS_KEY = env.str("SMART_BACKUP_DR_S3_ACCESS_KEY", default="")
+SMART_BACKUP_DR_S3_SECRET_KEY = env.str("SMART_BACKUP_DR_S3_SECRET_KEY", default="")
+# A private CA's certificate file for the DRC endpoint (empty: the system's CAs).
+SMART_BACKUP_DR_S3_CA_BUNDLE = env.str("SMART_BACKUP_DR_S3_CA_BUNDLE", default="")
+# "path" (host:port/bucket, what MinIO and Ceph expect) or "virtual" (bucket.host).
+SMART_BACKUP_DR_S3_ADDRESSING = env.str("SMART_BACKUP_DR_S3_ADDRESSING", default="path")
 SMART_BACKUP_GPG_PUBLIC_KEY = env.str("SMART_BACKUP_GPG_PUBLIC_KEY", default="")
 SMART_BACKUP_GPG_RECIPIENT = env.str("SMART_BACKUP_GPG_RECIPIENT", default="")
 SMART_BACKUP_GPG_HOME = env.str("SMART_BACKUP_GPG_HOME", default="")
@@ -410,10 +427,15 @@ SMART_SCHEDULES = {
                       "smart.operations.jobs.scheduled_archive_check"),
     "restore-drill": (env.str("SMART_SCHEDULE_RESTORE_DRILL", default="sun 03:30"),
                       "smart.operations.jobs.scheduled_restore_drill"),
+    # The same drill from the disaster-recovery copy (S3 or DR folder); skipped if none is set.
+    "restore-drill-dr": (env.str("SMART_SCHEDULE_RESTORE_DRILL_DR", default="sun 04:30"),
+                         "smart.operations.jobs.scheduled_restore_drill_dr"),
     "deadline-reminders": (env.str("SMART_SCHEDULE_REMINDERS", default="07:00"),
                            "smart.operations.jobs.scheduled_reminders"),
     "upload-sweep": (env.str("SMART_SCHEDULE_UPLOAD_SWEEP", default="02:30"),
                      "smart.operations.jobs.scheduled_upload_sweep"),
+    "audit-check": (env.str("SMART_SCHEDULE_AUDIT_CHECK", default="02:00"),
+                    "smart.operations.jobs.scheduled_audit_check"),
 }
 # Reports of the operations jobs (archive check), never inside MEDIA_ROOT.
 SMART_REPORT_DIR = Path(env.str("SMART_REPORT_DIR", default=str(DATA_DIR / "reports")))

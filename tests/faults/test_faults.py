@@ -84,7 +84,7 @@ def _ready_for_validation(cast) -> ChangeRequest:
     return request
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_database_lost_while_applying_a_validated_change_is_all_or_nothing(cast):
     request = _ready_for_validation(cast)
     golongan_before = Employee.objects.get(pk=cast.employee_record.pk).golongan_id

@@ -95,3 +95,40 @@ def test_the_reminders_run_from_the_schedule():
     from smart.operations.jobs import scheduled_reminders
 
     assert scheduled_reminders().endswith("pengingat tenggat usulan dikirim.")
+
+
+def test_the_nightly_audit_check_tells_the_system_manager(cast):
+    """security.md L6: a broken chain found at night reaches the Pengelola SMART."""
+    from smart.audit.models import AuditEvent
+    from smart.audit.services import audit_record
+    from smart.audit.tests.tampering import trigger_disabled
+    from smart.notifications.models import Notification
+    from smart.operations.jobs import AuditChainBroken, scheduled_audit_check
+
+    events = [audit_record(actor=None, action="test.thing.touch") for _ in range(3)]
+    assert scheduled_audit_check().startswith("Rantai audit utuh")
+    with trigger_disabled():
+        AuditEvent.objects.filter(pk=events[1].pk).update(target_label="diubah")
+    with pytest.raises(AuditChainBroken):
+        scheduled_audit_check()
+    assert Notification.objects.filter(user=cast.system_manager,
+                                       message__contains="Rantai audit putus").exists()
+
+
+def test_the_cron_fallback_command_serves_each_occasion_once(settings, capsys):
+    """Issue 8 item 1 (cron fallback, docs/operations.md): ``run_schedules`` runs what
+    is due with the worker's rules: a second call in the same period runs nothing,
+    and a failing job makes the command exit non-zero for cron's mail."""
+    from django.core.management import call_command
+
+    settings.SMART_SCHEDULES = {
+        "uji-cron": ("00:00", "smart.operations.tests.scheduled.record_call")}
+    call_command("run_schedules")
+    call_command("run_schedules")
+    assert scheduled.CALLS == ["ran"]
+    out = capsys.readouterr().out
+    assert "uji-cron" in out and "berhasil" in out and "Tidak ada pekerjaan" in out
+    settings.SMART_SCHEDULES = {"uji-gagal": ("00:00", "smart.operations.tests.scheduled.fail")}
+    with pytest.raises(SystemExit):
+        call_command("run_schedules")
+    assert "GAGAL" in capsys.readouterr().out

@@ -20,6 +20,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connection
 
+from smart.demo.backup_key import demo_backup_key
+
 
 def _check_database() -> None:
     try:
@@ -64,6 +66,20 @@ def _start_worker() -> Path:
     return log_path
 
 
+def _use_demo_backup_key() -> str:
+    """Unless a real key is configured, back the demo up with its throwaway key."""
+    if settings.SMART_BACKUP_GPG_PUBLIC_KEY:
+        return "Cadangan dienkripsi dengan kunci yang dikonfigurasi."
+    key = demo_backup_key()
+    if key is None:
+        return "gpg tidak terpasang: cadangan demo tidak dibuat (pasang paket gnupg)."
+    os.environ.update(SMART_BACKUP_GPG_PUBLIC_KEY=str(key.public_key),
+                      SMART_BACKUP_GPG_RECIPIENT=key.fingerprint,
+                      SMART_BACKUP_GPG_HOME=str(key.home))
+    return (f"Cadangan demo dienkripsi dengan kunci GPG demo di {key.home} "
+            "(produksi: kunci operator, lihat docs/operations.md).")
+
+
 def _port(value: str) -> int:
     if not value.isdigit() or not 1 <= int(value) <= 65535:
         raise argparse.ArgumentTypeError(
@@ -87,6 +103,7 @@ class Command(BaseCommand):
         logins = io.StringIO()
         call_command("load_demo", stdout=logins)
         call_command("collectstatic", verbosity=0, interactive=False)
+        backup_note = _use_demo_backup_key()
         worker_log = _start_worker()
         os.environ["SMART_READY_BANNER"] = "\n".join([
             "",
@@ -97,6 +114,7 @@ class Command(BaseCommand):
             "Peran admin meminta kode masuk (TOTP) setelah kata sandi: lihat kodenya dengan",
             "  make otp   (atau: .venv/bin/python manage.py demo_otp)",
             f"Pekerja latar belakang (impor, ekspor, cadangan) berjalan; lognya: {worker_log}",
+            backup_note,
             "Tekan Ctrl+C untuk berhenti.",
         ])
         os.environ.setdefault("SMART_SITE_URL", f"http://127.0.0.1:{port}")
