@@ -23,6 +23,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from smart.records.drh import NumberedCanvas, indonesian_date, indonesian_datetime
@@ -71,10 +72,29 @@ def cell(value: object, width: float) -> str:
     """Text wrapped to a column ``width`` mm wide, as plain lines: reportlab draws
     plain strings several times faster than Paragraphs, which is what keeps a
     3 000-row list within seconds."""
+    room = width * mm - 4
     lines = []
     for line in str(value or "").split("\n"):
-        lines.extend(simpleSplit(line, FONT, FONT_SIZE, width * mm - 4) or [""])
+        for part in simpleSplit(line, FONT, FONT_SIZE, room) or [""]:
+            lines.extend(_hard_break(part, room))
     return "\n".join(lines)
+
+
+def _hard_break(line: str, room: float) -> list[str]:
+    """A word longer than the column ("SEPADYA/SPAMA/Diklat", a letter number),
+    cut after a slash where one fits, else where the column ends."""
+    pieces = []
+    while stringWidth(line, FONT, FONT_SIZE) > room and len(line) > 1:
+        cut = len(line) - 1
+        while cut > 1 and stringWidth(line[:cut], FONT, FONT_SIZE) > room:
+            cut -= 1
+        slash = line.rfind("/", 0, cut)
+        if slash > 0:
+            cut = slash + 1
+        pieces.append(line[:cut])
+        line = line[cut:]
+    pieces.append(line)
+    return pieces
 
 
 def letterhead(layout: Layout) -> list:
