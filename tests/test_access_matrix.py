@@ -244,7 +244,9 @@ MATRIX = {
     **dict.fromkeys(["reports:index", "reports:duk", "reports:duk_xlsx", "reports:duk_pdf",
                      "reports:statistics", "reports:retirement", "reports:retirement_xlsx",
                      "reports:kgb", "reports:kgb_xlsx", "reports:promotion",
-                     "reports:promotion_xlsx", "reports:nominatif", "reports:nominatif_csv"],
+                     "reports:promotion_xlsx", "reports:nominatif", "reports:nominatif_csv",
+                     "reports:nominatif_xlsx", "reports:dashboard", "reports:leave",
+                     "reports:leave_xlsx", "reports:leave_pdf"],
                     (None, {**_all(200), "anonymous": 302, "employee": 404,
                             "super_admin": 404})),
     # Synchronisation with SIASN (R-PROC-2 "sinkronisasi"): verifiers, HR managers, unit
@@ -264,6 +266,29 @@ MATRIX = {
                                "hr_manager_b": 200, "verifier": 200}),
     "onboarding:new": (None, {**_all(404), "anonymous": 302, "admin_a": 200, "admin_b": 200,
                               "hr_manager_b": 200, "verifier": 200}),
+    # Discipline records are SPECIFIC (D-3): the recap opens for the roles that see
+    # them (not division admins nor leadership); every file of them is a data release.
+    "reports:discipline": (None, {**_all(200), "anonymous": 302, "employee": 404,
+                                  "super_admin": 404, "division_admin": 404, "leader": 404}),
+    **dict.fromkeys(["reports:discipline_xlsx", "reports:discipline_pdf"], (None, {
+        **_all(403), "anonymous": 302, "employee": 404, "super_admin": 404,
+        "division_admin": 404, "leader": 404})),
+    # Saved nominatif views: unit A's admin shared one with Dinkes; readers whose scope
+    # overlaps Dinkes open it (a redirect to the list), unit B's people get a 404.
+    "reports:saved_view_open": (lambda c: [make_saved_view(c).pk], {
+        **_all(302), "employee": 404, "admin_b": 404, "hr_manager_b": 404,
+        "super_admin": 404}),
+    **dict.fromkeys(["reports:saved_view_rename", "reports:saved_view_delete"], (
+        lambda c: [make_saved_view(c).pk], {**_all(405), "anonymous": 302})),  # POST only
+    "reports:saved_view_save": (None, {**_all(405), "anonymous": 302}),
+    # The report layout and its column sets: the Super Administrator's (Pasal 11h).
+    "reports:layout": (None, {**_all(404), "anonymous": 302, "super_admin": 200}),
+    "reports:column_set_delete": (lambda c: [make_column_set(c).pk],
+                                  {**_all(405), "anonymous": 302}),
+    # The usage log is the Pengelola SMART's; the monthly summary also the leadership's.
+    "reports:usage": (None, {**_all(404), "anonymous": 302, "system_manager": 200}),
+    "reports:usage_summary": (None, {**_all(404), "anonymous": 302, "system_manager": 200,
+                                     "leader": 200}),
     # The audit log (R-CONF-1): the Pengelola SMART only.
     "portal:audit_log": (None, {**_all(404), "anonymous": 302, "system_manager": 200}),
     # Monitoring and evaluation (R-ME, Pasal 26): the Pengelola SMART and the Pengelola
@@ -324,6 +349,22 @@ def _unit(code):
     from smart.references.models import Unit
 
     return Unit.objects.get(code=code)
+
+
+def make_saved_view(cast):
+    from smart.references.models import Unit
+    from smart.reports.models import SavedView, Sharing
+
+    return SavedView.objects.get_or_create(
+        owner=cast.admin_a, name="Guru PNS",
+        defaults={"query": {"asn_kind": ["PNS"]}, "sharing": Sharing.UNIT,
+                  "shared_unit": Unit.objects.get(code="DINKES")})[0]
+
+
+def make_column_set(cast):
+    from smart.reports.models import ColumnSet
+
+    return ColumnSet.objects.get_or_create(name="Ringkas", defaults={"columns": ["nip"]})[0]
 
 
 def make_api_key(cast):

@@ -13,10 +13,11 @@ place the rule lives; the Pengelola SMART overrides single cells from the UI
 from __future__ import annotations
 
 from smart.access.models import Access, FieldClass, FieldGrant, Role
-from smart.access.policies import has_role, role_scope
+from smart.access.policies import Scope, has_role, role_scope
 
 __all__ = ["Access", "FieldClass", "D3_TABLE", "LOCKED_ROLES", "KIND_CLASSES", "d3_table",
-           "hidden_kinds", "specific_access", "mask_number"]
+           "hidden_kinds", "specific_access", "mask_number",
+           "widest_specific_access", "class_scope"]
 
 _FULL = dict.fromkeys(FieldClass, Access.FULL)
 _NONE = dict.fromkeys(FieldClass, Access.NONE)
@@ -105,3 +106,41 @@ def mask_number(value: str) -> str:
     if len(value) <= 8:
         return "*" * len(value)
     return value[:4] + "*" * (len(value) - 8) + value[-4:]
+
+
+def widest_specific_access(user) -> dict[FieldClass, Access]:
+    """The most the user may see of each class for anyone in any of their scopes:
+    what a list may offer them as columns (each row is then shown at the access of
+    that row's unit, ``specific_access``)."""
+    best = dict(_NONE)
+    table = None
+    for role in D3_TABLE:
+        if not has_role(user, role):
+            continue
+        if role in LOCKED_ROLES:
+            return dict(_FULL)
+        table = table or d3_table(user)
+        for field_class, access in table[role].items():
+            best[field_class] = max(best[field_class], access)
+    return best
+
+
+def class_scope(user, field_class: FieldClass) -> Scope:
+    """The units in which the user sees data of ``field_class`` at all (masked or
+    in full): the union of the scopes of their roles that show it. A list of such
+    data (the discipline recap) reads only these units."""
+    table = None
+    paths: list[str] = []
+    for role in D3_TABLE:
+        if not has_role(user, role):
+            continue
+        if role not in LOCKED_ROLES:
+            table = table or d3_table(user)
+            if table[role][field_class] == Access.NONE:
+                continue
+        scope = role_scope(user, role)
+        if scope.everything:
+            return scope
+        paths.extend(scope.unit_paths)
+    return Scope(unit_paths=tuple(sorted(
+        p for p in set(paths) if not any(p != q and p.startswith(q) for q in paths))))

@@ -40,6 +40,8 @@ ENTRIES = [
     NavEntry("synchronisation:run_list", _("SIASN synchronisation"), "arrow-left-right",
              frozenset({Role.VERIFIER, Role.HR_MANAGER, Role.UNIT_ADMIN,
                         Role.SYSTEM_MANAGER})),
+    NavEntry("reports:dashboard", _("Executive dashboard"), "speedometer2",
+             frozenset({Role.LEADERSHIP})),
     NavEntry("reports:index", _("Reports"), "bar-chart", frozenset(PERSONNEL_READERS)),
     NavEntry("integrations:import_list", _("Import from SIASN"), "cloud-upload",
              frozenset({Role.SYSTEM_MANAGER, Role.HR_MANAGER})),
@@ -61,6 +63,10 @@ ENTRIES = [
              frozenset({Role.SYSTEM_MANAGER})),
     NavEntry("portal:audit_log", _("Audit log"), "journal-check",
              frozenset({Role.SYSTEM_MANAGER})),
+    NavEntry("reports:usage", _("Report usage"), "clipboard-data",
+             frozenset({Role.SYSTEM_MANAGER})),
+    NavEntry("reports:layout", _("Report layout"), "layout-text-window",
+             frozenset({Role.SUPER_ADMIN})),
     NavEntry("accounts:security", _("Account security"), "key", None),
 ]
 

@@ -26,7 +26,7 @@ FIELDS = (
     "golongan__code", "golongan__name", "tmt_golongan", "mk_years", "mk_months",
     "position_name", "position_type__code", "echelon__code", "unit__name",
     "education_level__name", "education_level__ceiling_golongan__code",
-    "echelon__highest_golongan__code",
+    "echelon__highest_golongan__code", "unit__agency__name",
 )
 
 
@@ -42,6 +42,7 @@ class DueRow:
     unit_name: str
     date: datetime.date  # TMT pensiun, the KGB date, the KP period
     rule: str
+    agency_name: str = ""
 
     @property
     def month(self) -> str:
@@ -72,7 +73,8 @@ def _row(e: dict, date: datetime.date, rule: str) -> DueRow:
                   name=display_name(e["front_title"], e["name"], e["back_title"]),
                   golongan_code=e["golongan__code"] or "", golongan=e["golongan__name"] or "",
                   position_name=e["position_name"],
-                  unit_name=e["unit__name"], date=date, rule=rule)
+                  unit_name=e["unit__name"], date=date, rule=rule,
+                  agency_name=e["unit__agency__name"] or "")
 
 
 def bup_rule(e: dict) -> tuple[int, str]:

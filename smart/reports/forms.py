@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smart.people.career import add_months, next_promotion_period
 from smart.people.forms import EM_SPACE, EmployeeFilterForm
+from smart.reports.models import ColumnSet, ReportLayout, Sharing
 from smart.reports.nominatif import COLUMNS, DEFAULT_COLUMNS, chosen
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -99,14 +100,109 @@ class PromotionForm(UnitForm):
 
 
 class NominatifForm(EmployeeFilterForm):
-    """The employee list's filters plus the columns to show (daftar nominatif)."""
+    """The employee list's filters plus the columns to show (daftar nominatif).
+
+    ``offered`` are the columns this viewer may choose (``offered_columns``): a
+    SPECIFIC column they may not see is not a choice, so asking for it makes the
+    form invalid and the list empty. A named column set (``column_set``) of the
+    Super Administrator stands for its columns when no column is ticked."""
 
     columns = forms.MultipleChoiceField(
-        label=_("Columns"), required=False, widget=forms.CheckboxSelectMultiple,
-        choices=[(column.key, column.header) for column in COLUMNS],
-    )
+        label=_("Columns"), required=False, widget=forms.CheckboxSelectMultiple)
+    column_set = forms.ModelChoiceField(
+        label=_("Column set"), queryset=ColumnSet.objects.all(), required=False,
+        empty_label=_("(choose the columns below)"))
+
+    def __init__(self, *args, units, offered=COLUMNS, **kwargs):
+        super().__init__(*args, units=units, **kwargs)
+        self.offered = list(offered)
+        self.fields["columns"].choices = [(c.key, c.header) for c in self.offered]
 
     def chosen_columns(self) -> list:
-        keys = (self.cleaned_data.get("columns") if self.is_bound and self.is_valid()
-                else None) or DEFAULT_COLUMNS
-        return chosen(keys)
+        keys = None
+        if self.is_bound and self.is_valid():
+            keys = self.cleaned_data.get("columns")
+            if not keys and self.cleaned_data.get("column_set"):
+                allowed = {c.key for c in self.offered}
+                keys = [k for k in self.cleaned_data["column_set"].columns if k in allowed]
+        return chosen(keys or DEFAULT_COLUMNS)
+
+    @property
+    def specific_columns(self) -> list:
+        return [c for c in self.offered if c.field_class is not None]
+
+
+class SavedViewForm(forms.Form):
+    name = forms.CharField(label=_("Name of the view"), max_length=100,
+                           error_messages={"required": "Nama tampilan wajib diisi."})
+    sharing = forms.ChoiceField(label=_("Shared with"), choices=Sharing.choices,
+                                initial=Sharing.PRIVATE)
+
+    def __init__(self, *args, sharing_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sharing"].choices = sharing_choices
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Nama tampilan wajib diisi.")
+        return name
+
+
+class RenameViewForm(forms.Form):
+    name = forms.CharField(label=_("New name"), max_length=100,
+                           error_messages={"required": "Nama tampilan wajib diisi."})
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Nama tampilan wajib diisi.")
+        return name
+
+
+class LayoutForm(forms.ModelForm):
+    class Meta:
+        model = ReportLayout
+        fields = ["letterhead_1", "letterhead_2", "letterhead_3", "logo_text", "place",
+                  "signer_title", "signer_name", "signer_nip", "signer_pangkat"]
+
+    def clean_signer_nip(self) -> str:
+        nip = "".join(self.cleaned_data["signer_nip"].split())
+        if nip and (not nip.isdigit() or len(nip) != 18):
+            raise forms.ValidationError("NIP terdiri atas 18 angka.")
+        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}" if nip else ""
+
+
+class ColumnSetForm(forms.Form):
+    name = forms.CharField(label=_("Name of the column set"), max_length=100,
+                           error_messages={"required": "Nama set kolom wajib diisi."})
+    columns = forms.MultipleChoiceField(
+        label=_("Columns"), widget=forms.CheckboxSelectMultiple,
+        choices=[(c.key, c.header) for c in COLUMNS],
+        error_messages={"required": "Pilih sekurang-kurangnya satu kolom."})
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Nama set kolom wajib diisi.")
+        return name
+
+
+class UsageFilterForm(forms.Form):
+    month = forms.CharField(label=_("Month"), required=False,
+                            widget=forms.DateInput(attrs={"type": "month"}))
+    user = forms.CharField(label=_("User (name or NIP)"), required=False, max_length=100)
+    report = forms.ChoiceField(label=_("Report"), required=False)
+
+    def __init__(self, *args, reports, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["report"].choices = [("", _("All")), *reports]
+
+    def clean_month(self) -> datetime.date | None:
+        text = self.cleaned_data["month"].strip()
+        if not text:
+            return None
+        try:
+            return datetime.datetime.strptime(text, "%Y-%m").date()
+        except ValueError:
+            raise forms.ValidationError("Bulan ditulis TTTT-BB, misalnya 2026-11.") from None

@@ -1,9 +1,12 @@
 """Daftar nominatif (R-USE, issue 7 §2): the employees of the list's filters
 with the columns the user picks, on screen and as CSV.
 
-Only columns without SPECIFIC data (security.md D-3) are offered: identity
-numbers, addresses and medical data would need the viewer's field classes
-applied cell by cell, which the DRH does for one person but no list does yet.
+Columns with SPECIFIC data (security.md D-3: identity numbers, address, blood
+type) are offered only to viewers whose field classes allow that class for
+someone in their scope (``access.fields.widest_specific_access``), and every
+such cell is shown at the access of its row's unit (``specific_access``):
+masked, hidden or in full, exactly as the profile would show it. A file with a
+SPECIFIC column the viewer sees in full needs a data release with SPECIFIC data.
 One query (``values()``, streamed with ``iterator``) whatever the number of rows.
 """
 
@@ -15,7 +18,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from smart.access.fields import Access, FieldClass, specific_access, widest_specific_access
 from smart.people import career
+from smart.records.privacy import shown_value
 from smart.reports.duk import display_name
 
 
@@ -25,6 +30,7 @@ class NominatifColumn:
     header: str
     fields: tuple[str, ...]
     value: Callable[[dict, datetime.date], object]
+    field_class: FieldClass | None = None  # SPECIFIC data of this class (D-3)
 
 
 def _field(name: str) -> Callable[[dict, datetime.date], object]:
@@ -65,9 +71,27 @@ COLUMNS = (
                     _field("education_level__name")),
     NominatifColumn("education_name", "Jurusan", ("education_name",), _field("education_name")),
     NominatifColumn("tmt_cpns", "TMT CPNS", ("tmt_cpns",), _date("tmt_cpns")),
+    # SPECIFIC data (D-3): offered and shown by the viewer's field classes.
+    NominatifColumn("nik", "NIK", ("nik",), _field("nik"), FieldClass.IDENTITY),
+    NominatifColumn("npwp", "NPWP", ("npwp",), _field("npwp"), FieldClass.IDENTITY),
+    NominatifColumn("bpjs", "Nomor BPJS", ("bpjs",), _field("bpjs"), FieldClass.IDENTITY),
+    NominatifColumn("address", "Alamat", ("address", "domicile_village", "domicile_city"),
+                    lambda r, on: ", ".join(p for p in (r["address"], r["domicile_village"],
+                                                        r["domicile_city"]) if p),
+                    FieldClass.PERSONAL),
+    NominatifColumn("blood_type", "Golongan darah", ("blood_type",), _field("blood_type"),
+                    FieldClass.PERSONAL),
 )
 BY_KEY = {column.key: column for column in COLUMNS}
 DEFAULT_COLUMNS = ("nip", "name", "golongan", "position", "unit", "education")
+
+
+def offered_columns(user) -> list[NominatifColumn]:
+    """The columns this viewer may choose: every plain one, and the SPECIFIC ones
+    of the classes their field classes show (masked or in full) somewhere."""
+    widest = widest_specific_access(user)
+    return [column for column in COLUMNS
+            if column.field_class is None or widest[column.field_class] > Access.NONE]
 
 
 def chosen(keys: Sequence[str]) -> list[NominatifColumn]:
@@ -75,22 +99,56 @@ def chosen(keys: Sequence[str]) -> list[NominatifColumn]:
     return [column for column in COLUMNS if column.key in set(keys)]
 
 
+def shows_specific_in_full(user, columns: Sequence[NominatifColumn]) -> bool:
+    """Whether a file of these columns would carry SPECIFIC data in full for this
+    viewer (a masked number is not): such a file needs a data release."""
+    widest = widest_specific_access(user)
+    return any(column.field_class is not None and widest[column.field_class] == Access.FULL
+               for column in columns)
+
+
+def _needs_access(columns: Sequence[NominatifColumn]) -> bool:
+    return any(column.field_class is not None for column in columns)
+
+
 def nominatif_values(employees, columns: Sequence[NominatifColumn]):
     """The values the columns need, ordered by unit and name (one query)."""
-    fields = sorted({name for column in columns for name in column.fields})
-    return employees.order_by("unit__path", "name", "nip").values(*fields)
+    fields = {name for column in columns for name in column.fields}
+    if _needs_access(columns):
+        fields |= {"unit__path", "user_id"}
+    return employees.order_by("unit__path", "name", "nip").values(*sorted(fields))
 
 
 def cells(rows: Iterable[dict], columns: Sequence[NominatifColumn],
-          on: datetime.date | None = None) -> Iterator[list]:
-    """One list of cells per row of ``nominatif_values``."""
+          on: datetime.date | None = None, viewer=None) -> Iterator[list]:
+    """One list of cells per row of ``nominatif_values``; SPECIFIC cells at the
+    viewer's access for the row's unit (computed once per unit, no query)."""
     on = on or timezone.localdate()
+    specific = _needs_access(columns)
+    by_unit: dict[str, dict] = {}
     for row in rows:
-        yield [("" if (value := column.value(row, on)) is None else value)
-               for column in columns]
+        access = None
+        if specific:
+            if viewer is not None and row["user_id"] == viewer.pk:
+                access = dict.fromkeys(FieldClass, Access.FULL)
+            else:
+                path = row["unit__path"] or ""
+                if path not in by_unit:
+                    by_unit[path] = (specific_access(viewer, unit_path=path, is_own=False)
+                                     if viewer is not None
+                                     else dict.fromkeys(FieldClass, Access.NONE))
+                access = by_unit[path]
+        line = []
+        for column in columns:
+            value = column.value(row, on)
+            if column.field_class is not None:
+                value = shown_value(value, access[column.field_class])
+            line.append("" if value is None else value)
+        yield line
 
 
 def nominatif_rows(employees, columns: Sequence[NominatifColumn],
-                   on: datetime.date | None = None) -> Iterator[list]:
+                   on: datetime.date | None = None, viewer=None) -> Iterator[list]:
     """Every employee's cells, streamed (``iterator``) for files of any length."""
-    return cells(nominatif_values(employees, columns).iterator(chunk_size=2000), columns, on)
+    return cells(nominatif_values(employees, columns).iterator(chunk_size=2000), columns, on,
+                 viewer)

@@ -16,7 +16,6 @@ import io
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
-from django.conf import settings
 from django.utils import timezone
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -24,14 +23,13 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from smart.records.drh import NumberedCanvas, indonesian_date, indonesian_datetime
+from smart.reports.layout import Layout, current_layout
 from smart.reports.signing import Signer
 
-AGENCY = "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"
-ADDRESS = "Jl. Perintis Kemerdekaan, Teluk Kuantan, Kabupaten Kuantan Singingi, Riau"
-PLACE = "Teluk Kuantan"
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 MARGIN = 12 * mm
 MARGIN_BOTTOM = 18 * mm
@@ -50,6 +48,8 @@ STYLES = {
                             leading=14, alignment=TA_CENTER, spaceBefore=6),
     "subtitle": ParagraphStyle("subtitle", _BASE, fontSize=9, leading=12,
                                alignment=TA_CENTER, spaceAfter=6),
+    "logo": ParagraphStyle("logo", _BASE, fontName="Helvetica-Bold", fontSize=9,
+                           leading=11, alignment=TA_CENTER),
     "cell": _BASE,
     "head": ParagraphStyle("head", _BASE, fontName="Helvetica-Bold", alignment=TA_CENTER),
     "sign": ParagraphStyle("sign", _BASE, fontSize=9, leading=12),
@@ -72,16 +72,44 @@ def cell(value: object, width: float) -> str:
     """Text wrapped to a column ``width`` mm wide, as plain lines: reportlab draws
     plain strings several times faster than Paragraphs, which is what keeps a
     3 000-row list within seconds."""
+    room = width * mm - 4
     lines = []
     for line in str(value or "").split("\n"):
-        lines.extend(simpleSplit(line, FONT, FONT_SIZE, width * mm - 4) or [""])
+        for part in simpleSplit(line, FONT, FONT_SIZE, room) or [""]:
+            lines.extend(_hard_break(part, room))
     return "\n".join(lines)
 
 
-def letterhead() -> list:
-    regency = f"PEMERINTAH {settings.SMART_REGENCY_NAME}".upper()
-    return [Paragraph(escape(regency), STYLES["kop1"]), Paragraph(AGENCY, STYLES["kop2"]),
-            Paragraph(escape(ADDRESS), STYLES["kop3"]), _Rule()]
+def _hard_break(line: str, room: float) -> list[str]:
+    """A word longer than the column ("SEPADYA/SPAMA/Diklat", a letter number),
+    cut after a slash where one fits, else where the column ends."""
+    pieces = []
+    while stringWidth(line, FONT, FONT_SIZE) > room and len(line) > 1:
+        cut = len(line) - 1
+        while cut > 1 and stringWidth(line[:cut], FONT, FONT_SIZE) > room:
+            cut -= 1
+        slash = line.rfind("/", 0, cut)
+        if slash > 0:
+            cut = slash + 1
+        pieces.append(line[:cut])
+        line = line[cut:]
+    pieces.append(line)
+    return pieces
+
+
+def letterhead(layout: Layout) -> list:
+    """The kop surat of the report layout (Pasal 11h): three lines, and the
+    logo's text in a box on the left when one is set."""
+    first, second, third = layout.letterhead
+    lines = [Paragraph(escape(first), STYLES["kop1"]), Paragraph(escape(second), STYLES["kop2"]),
+             Paragraph(escape(third), STYLES["kop3"])]
+    if not layout.logo_text:
+        return [*lines, _Rule()]
+    logo = Paragraph(escape(layout.logo_text), STYLES["logo"])
+    head = Table([[logo, lines, ""]], colWidths=[28 * mm, WIDTH - 56 * mm, 28 * mm],
+                 style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                        ("BOX", (0, 0), (0, 0), 0.8, colors.black)])
+    return [head, _Rule()]
 
 
 class _Rule(Spacer):
@@ -97,8 +125,8 @@ class _Rule(Spacer):
         self.canv.line(0, 1.3 * mm, WIDTH, 1.3 * mm)
 
 
-def signature(signer: Signer, on: datetime.date) -> KeepTogether:
-    lines = [Paragraph(f"{PLACE}, {indonesian_date(on)}", STYLES["sign"]),
+def signature(signer: Signer, on: datetime.date, place: str) -> KeepTogether:
+    lines = [Paragraph(f"{escape(place)}, {indonesian_date(on)}", STYLES["sign"]),
              Paragraph(escape(signer.title), STYLES["sign"]), Spacer(1, 16 * mm),
              Paragraph(escape(signer.name or "(" + "." * 40 + ")"), STYLES["sign_name"])]
     if signer.pangkat:
@@ -108,22 +136,34 @@ def signature(signer: Signer, on: datetime.date) -> KeepTogether:
     return KeepTogether([Spacer(1, 6 * mm), block])
 
 
-def list_pdf(*, title: str, subtitle: str, header: Sequence[str], rows: Sequence[Sequence],
-             widths: Sequence[float], signer: Signer, printed_by, release_note: str = "",
-             printed_at: datetime.datetime | None = None) -> bytes:
-    """A long list as PDF bytes (see the module docstring)."""
-    printed_at = printed_at or timezone.now()
+def _tables(header: Sequence[str], rows: Sequence[Sequence],
+            widths: Sequence[float]) -> list:
     head = [Paragraph(escape(text), STYLES["head"]) for text in header]
     column_widths = [w * mm for w in widths]
-    story = [*letterhead(), Paragraph(escape(title), STYLES["title"]),
-             Paragraph(escape(subtitle), STYLES["subtitle"])]
     if not rows:
-        story.append(Table([head, ["Tidak ada data"] + [""] * (len(header) - 1)],
-                           colWidths=column_widths, style=GRID))
-    for start in range(0, len(rows), BLOCK_ROWS):
-        story.append(Table([head, *rows[start:start + BLOCK_ROWS]], colWidths=column_widths,
-                           repeatRows=1, style=GRID))
-    story.append(signature(signer, timezone.localdate(printed_at)))
+        return [Table([head, ["Tidak ada data"] + [""] * (len(header) - 1)],
+                      colWidths=column_widths, style=GRID)]
+    return [Table([head, *rows[start:start + BLOCK_ROWS]], colWidths=column_widths,
+                  repeatRows=1, style=GRID) for start in range(0, len(rows), BLOCK_ROWS)]
+
+
+def list_pdf(*, title: str, subtitle: str, header: Sequence[str], rows: Sequence[Sequence],
+             widths: Sequence[float], signer: Signer, printed_by, release_note: str = "",
+             printed_at: datetime.datetime | None = None,
+             sections: Sequence[tuple[str, Sequence[str], Sequence[Sequence],
+                                      Sequence[float]]] = ()) -> bytes:
+    """A long list as PDF bytes (see the module docstring); ``sections`` are
+    further tables (heading, header, rows, widths) after the first, e.g. the
+    list behind a recap's numbers."""
+    printed_at = printed_at or timezone.now()
+    layout = current_layout()
+    story = [*letterhead(layout), Paragraph(escape(title), STYLES["title"]),
+             Paragraph(escape(subtitle), STYLES["subtitle"])]
+    story += _tables(header, rows, widths)
+    for heading, section_header, section_rows, section_widths in sections:
+        story.append(Paragraph(escape(heading), STYLES["title"]))
+        story += _tables(section_header, section_rows, section_widths)
+    story.append(signature(signer, timezone.localdate(printed_at), layout.place))
     footer = (f"{title} · dicetak dari SMART oleh {str(printed_by)[:80]} pada "
               f"{indonesian_datetime(printed_at)} · Halaman {{page}} dari {{pages}}")
     buffer = io.BytesIO()

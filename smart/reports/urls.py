@@ -10,8 +10,17 @@ urlpatterns = [
     path("duk/excel/", views.duk_xlsx, name="duk_xlsx"),
     path("duk/pdf/", views.duk_pdf, name="duk_pdf"),
     path("statistik/", views.statistics, name="statistics"),
+    path("dasbor/", views.dashboard, name="dashboard"),
+    # Daftar nominatif, its files and the saved views.
     path("nominatif/", views.nominatif, name="nominatif"),
     path("nominatif/csv/", views.nominatif_csv, name="nominatif_csv"),
+    path("nominatif/excel/", views.nominatif_xlsx, name="nominatif_xlsx"),
+    path("nominatif/tampilan/simpan/", views.saved_view_save, name="saved_view_save"),
+    path("nominatif/tampilan/<int:pk>/", views.saved_view_open, name="saved_view_open"),
+    path("nominatif/tampilan/<int:pk>/ubah-nama/", views.saved_view_rename,
+         name="saved_view_rename"),
+    path("nominatif/tampilan/<int:pk>/hapus/", views.saved_view_delete,
+         name="saved_view_delete"),
     # Career due lists, each with the rule that put a person on it.
     path("pensiun/", views.due_list, {"key": "retirement"}, name="retirement"),
     path("pensiun/excel/", views.due_list_xlsx, {"key": "retirement"}, name="retirement_xlsx"),
@@ -20,4 +29,20 @@ urlpatterns = [
     path("kenaikan-pangkat/", views.due_list, {"key": "promotion"}, name="promotion"),
     path("kenaikan-pangkat/excel/", views.due_list_xlsx, {"key": "promotion"},
          name="promotion_xlsx"),
+    # Leave and discipline recaps per OPD and period.
+    path("rekap-cuti/", views.recap, {"key": "leave"}, name="leave"),
+    path("rekap-cuti/excel/", views.recap_xlsx_view, {"key": "leave"}, name="leave_xlsx"),
+    path("rekap-cuti/pdf/", views.recap_pdf_view, {"key": "leave"}, name="leave_pdf"),
+    path("rekap-disiplin/", views.recap, {"key": "discipline"}, name="discipline"),
+    path("rekap-disiplin/excel/", views.recap_xlsx_view, {"key": "discipline"},
+         name="discipline_xlsx"),
+    path("rekap-disiplin/pdf/", views.recap_pdf_view, {"key": "discipline"},
+         name="discipline_pdf"),
+    # The Super Administrator's report layout (Pasal 11h).
+    path("tata-letak/", views.layout_settings, name="layout"),
+    path("tata-letak/set-kolom/<int:pk>/hapus/", views.column_set_delete_view,
+         name="column_set_delete"),
+    # Usage of the reports (Pasal 22(3)).
+    path("penggunaan/", views.usage, name="usage"),
+    path("penggunaan/ringkasan.pdf", views.usage_summary_pdf, name="usage_summary"),
 ]

@@ -1,4 +1,4 @@
-// Charts of the statistics page (smart.reports): the data comes from the
+// Charts of the statistics page and the executive dashboard (smart.reports): the data comes from the
 // <script type="application/json" id="report-charts"> block the server wrote,
 // so no inline script is needed (strict CSP). Without Chart.js the tables remain.
 (function () {
@@ -16,6 +16,16 @@
         return;
       }
       var many = chart.labels.length > 6;
+      if (chart.type === "line") {
+        new window.Chart(canvas, {
+          type: "line",
+          data: {labels: chart.labels, datasets: [{label: chart.title, data: chart.counts,
+                                                   borderColor: "#198754", tension: 0.2}]},
+          options: {animation: false, maintainAspectRatio: false,
+                    plugins: {legend: {display: false}}}
+        });
+        return;
+      }
       new window.Chart(canvas, {
         type: many ? "bar" : "doughnut",
         data: {

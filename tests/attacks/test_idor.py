@@ -167,7 +167,25 @@ UNIT_B_ARGS = {
     **{name: functools.partial(_campaign_unit_urls, name)
        for name in ("monitoring:campaign_unit", "monitoring:campaign_unit_xlsx",
                     "monitoring:campaign_unit_pdf")},
+    # Saved nominatif views of unit B: a private one and one shared with Disdik.
+    "reports:saved_view_open": lambda b: (("reports:saved_view_open", [v.pk])
+                                          for v in saved_views_of(b)),
+    "reports:saved_view_rename": lambda b: (("reports:saved_view_rename", [v.pk])
+                                            for v in saved_views_of(b)),
+    "reports:saved_view_delete": lambda b: (("reports:saved_view_delete", [v.pk])
+                                            for v in saved_views_of(b)),
 }
+
+
+def saved_views_of(b):
+    from smart.references.models import Unit
+    from smart.reports.models import SavedView, Sharing
+
+    owner = next(e.user for e in b.employees if e.user_id)
+    return [SavedView.objects.get_or_create(owner=owner, name=name, defaults={
+        "query": {"q": ["x"]}, "sharing": sharing,
+        "shared_unit": Unit.objects.get(code="DISDIK") if sharing == Sharing.UNIT else None,
+    })[0] for name, sharing in (("Pribadi B", Sharing.PRIVATE), ("Disdik", Sharing.UNIT))]
 
 
 # Patterns with an argument that names nothing of a unit.
@@ -194,6 +212,9 @@ NOT_UNIT_OBJECTS = {
     "monitoring:campaign_xlsx",
     "monitoring:campaign_pdf",
     "monitoring:campaign_summary_xlsx",
+    # A column set of the nominatif is the regency's; only the Super Administrator
+    # deletes one (tests/test_access_matrix.py).
+    "reports:column_set_delete",
     # A background job belongs to the person who started it, whatever unit: anyone
     # else gets 404 (smart/jobs/tests/test_jobs.py::test_someone_elses_job_is_not_there).
     "jobs:detail",

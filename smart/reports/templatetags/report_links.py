@@ -13,3 +13,9 @@ def employee_list_url(query: dict | None) -> str:
     if query is None:
         return ""
     return f"{reverse('people:employee_list')}?{urlencode(query)}"
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    """``mapping[key]`` in a template (None when missing)."""
+    return mapping.get(key) if mapping else None

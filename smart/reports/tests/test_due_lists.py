@@ -124,3 +124,39 @@ def test_the_pages_and_files_show_the_rule(client, cast, retiring):
     assert "Tanggal akhir tidak boleh sebelum tanggal awal." in bad.content.decode()
     assert client.get(reverse("reports:promotion"), {"on": "2026-09-15"}).context[
         "start"] == D(2026, 10, 1)
+
+
+def test_kgb_counts_the_months_of_the_sk_towards_the_next_odd_or_even_year(cast):
+    """Hand-computed for 2026 (TMT golongan 2024-01-01 unless said): IV/a with SK MKG
+    3 y 6 m reaches 4 years on 2024-07-01 and 6 on 2026-07-01 (even: due); II/c with
+    2 y 6 m reaches 3 and then 5 on 2026-07-01 (odd: due); III/b with 5 y 0 m
+    reaches 6 on 2025-01-01 and 8 on 2027-01-01 (not due); II/a from TMT
+    2025-03-01 with no MKG reaches 1 year on 2026-03-01 (odd: due)."""
+    person("IV/a", golongan="41", tmt=D(2024, 1, 1), mk=(3, 6))
+    person("II/c", golongan="23", tmt=D(2024, 1, 1), mk=(2, 6))
+    person("III/b", golongan="32", tmt=D(2024, 1, 1), mk=(5, 0))
+    person("II/a", golongan="21", tmt=D(2025, 3, 1), mk=(0, 0))
+    rows = {r.name: r for r in kgb_due(cast.system_manager, D(2026, 1, 1), D(2026, 12, 31)).rows}
+    assert {name: row.date for name, row in rows.items()} == {
+        "IV/a": D(2026, 7, 1), "II/c": D(2026, 7, 1), "II/a": D(2026, 3, 1)}
+    assert "MKG mencapai 6 tahun" in rows["IV/a"].rule and "genap" in rows["IV/a"].rule
+    assert "MKG mencapai 5 tahun" in rows["II/c"].rule and "ganjil" in rows["II/c"].rule
+    assert "MKG mencapai 1 tahun" in rows["II/a"].rule and "SK: MKG 0 th 0 bl" in rows[
+        "II/a"].rule
+
+
+def test_bup_of_the_skill_levels_ahli_muda_and_a_dual_position(cast):
+    """Hand-computed for 2030: Perawat Terampil (keterampilan) and an Ahli Muda retire
+    at 58, a dual position (rangkap: eselon IV.a plus Ahli Madya) at the higher BUP, 60;
+    TMT pensiun is the first of the month after the birthday."""
+    person("TERAMPIL", kind="2", position="Perawat Terampil", birth=D(1972, 7, 20))
+    person("AHLI MUDA", kind="2", position="Analis SDM Aparatur Ahli Muda",
+           birth=D(1972, 2, 10))
+    person("RANGKAP", kind="3", position="Kepala Puskesmas / Dokter Ahli Madya",
+           echelon="41", birth=D(1970, 10, 5))
+    rows = {r.name: r for r in retirement_projection(cast.system_manager, D(2030, 1, 1),
+                                                     D(2030, 12, 31)).rows}
+    assert {name: row.date for name, row in rows.items()} == {
+        "AHLI MUDA": D(2030, 3, 1), "TERAMPIL": D(2030, 8, 1), "RANGKAP": D(2030, 11, 1)}
+    assert rows["TERAMPIL"].rule.startswith("BUP 58 tahun: jabatan fungsional jenjang terampil")
+    assert rows["RANGKAP"].rule.startswith("BUP 60 tahun: jabatan rangkap")

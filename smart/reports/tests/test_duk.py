@@ -24,7 +24,7 @@ UNIT = "DINKES.PKM05"
 
 @pytest.fixture
 def regency():
-    """Eleven PNS whose order exercises every key of the DUK, one PPPK and one CPNS."""
+    """Twelve PNS whose order exercises every key of the DUK, one PPPK and one CPNS."""
     people = {
         "A": pns(UNIT, "A", golongan="41", tmt_golongan=D(2020, 4, 1)),
         "B": pns(UNIT, "B", tmt_golongan=D(2018, 4, 1)),
@@ -36,6 +36,9 @@ def regency():
         "H": pns(UNIT, "H"),
         "I": pns(UNIT, "I", education_code="45"),
         "J": pns(UNIT, "J", birth=D(1980, 5, 1)),
+        # One month more service than H (TMT CPNS 1 December 2007): masa kerja in
+        # months decides before the training H has.
+        "K": pns(UNIT, "K", tmt_cpns=D(2007, 12, 1)),
         # III/d only from 2027: on ON they are III/c.
         "N": pns(UNIT, "N", golongan="33", tmt_golongan=D(2015, 4, 1)),
     }
@@ -57,9 +60,13 @@ def reader(role=Role.SYSTEM_MANAGER, scope=None):
 
 def test_it_orders_by_every_tie_breaker_in_turn(regency):
     """golongan ↓, TMT golongan ↑, eselon ↑, TMT eselon ↑, masa kerja ↓,
-    diklat ↓, pendidikan ↓, usia ↓ — each pair below differs in one key only."""
+    diklat ↓, pendidikan ↓, usia ↓ — each neighbouring pair below differs in the
+    key named: A/B golongan, B/C TMT golongan, C/D eselon, D/E TMT eselon, E/F
+    eselon against none, F/K masa kerja (years), K/H masa kerja (one month), H/I
+    diklat, I/J pendidikan, J/G usia, G/N golongan on the date (N is III/d later)."""
     rows = duk_rows(reader(), ON, Unit.objects.get(code=UNIT))
-    assert [r.name for r in rows] == ["A", "B", "C", "D", "E", "F", "H", "I", "J", "G", "N"]
+    assert [r.name for r in rows] == ["A", "B", "C", "D", "E", "F", "K", "H", "I", "J", "G",
+                                      "N"]
 
 
 def test_it_reads_the_history_as_of_the_date(regency):
@@ -114,5 +121,5 @@ def test_its_query_count_does_not_grow_with_the_list(regency):
         pns(UNIT, f"MORE {n}", tmt_golongan=datetime.date(2000 + n, 4, 1))
     with CaptureQueriesContext(connection) as many:
         rows = duk_rows(user, ON)
-    assert len(rows) == 12 + 15
+    assert len(rows) == 13 + 15
     assert len(many) == len(few) == 5

@@ -1,0 +1,89 @@
+"""Issue 7 §7: files of more than LARGE_EXPORT_ROWS rows are made in the
+background; the writing is a plain function taking ``run`` (the job's progress
+reporter), so it is the same code during the request and in the job."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from smart.jobs.models import Job
+from smart.notifications.models import Notification
+from smart.releases.policies import Export
+from smart.releases.services import release_move, release_request
+from smart.reports import exports
+from smart.reports.exports import as_query, counted, nominatif_file
+from smart.reports.tests.xlsx import read_xlsx
+from tests.personas import make_employee
+
+pytestmark = pytest.mark.django_db
+
+
+class Recorder:
+    """What the job queue's ``run`` is told, kept for the assertions."""
+
+    def __init__(self):
+        self.calls = []
+
+    def progress(self, done, total, message=""):
+        self.calls.append((done, total))
+
+
+def test_counted_reports_progress_every_250_rows_and_at_the_end():
+    run = Recorder()
+    assert list(counted(range(600), 600, run)) == list(range(600))
+    assert run.calls == [(250, 600), (500, 600), (600, 600)]
+
+
+def test_the_nominatif_file_is_written_with_progress_for_the_users_scope(cast):
+    make_employee("DINKES.PKM05", name="SATU")
+    make_employee("DISDIK.KORWIL03.SD1", name="DI LUAR")
+    run = Recorder()
+    made = nominatif_file(run, user=cast.admin_a, query=as_query({"columns": ["name"]}),
+                          fmt="xlsx", note="")
+    names = set(read_xlsx(made.content)["cells"].values())
+    assert "SATU" in names and "DI LUAR" not in names
+    assert run.calls[-1] == (made.rows, made.rows) and made.filename.endswith(".xlsx")
+
+
+def test_above_the_threshold_the_file_is_a_background_job(client, cast, monkeypatch,
+                                                          django_capture_on_commit_callbacks):
+    monkeypatch.setattr("smart.reports.views.LARGE_EXPORT_ROWS", 1)
+    make_employee("DINKES.PKM05", name="SATU")
+    client.force_login(cast.admin_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse("reports:nominatif_xlsx"), {"columns": ["name"]})
+    job = Job.objects.get(owner=cast.admin_a)
+    assert response.status_code == 302 and response.url == reverse("jobs:detail", args=[job.id])
+    job.refresh_from_db()
+    assert job.status == "succeeded" and job.result["rows"] == job.total
+    assert Notification.objects.filter(user=cast.admin_a, url__contains=str(job.id)).exists()
+    assert exports.LARGE_EXPORT_ROWS == 2000
+
+
+def test_a_large_file_under_a_release_carries_its_line_and_records_its_use(
+        client, cast, monkeypatch, settings, django_capture_on_commit_callbacks):
+    """R-CONF-2: the job's file is marked like the request's would be, and the
+    release keeps the use; an expired release ends the job with a message."""
+    from smart.releases.models import DataReleaseUse
+
+    monkeypatch.setattr("smart.reports.views.LARGE_EXPORT_ROWS", 1)
+    settings.SMART_RELEASE_ROW_THRESHOLD = 1
+    for n in range(3):
+        make_employee("DINKES.PKM05", name=f"ORANG {n}")
+    client.force_login(cast.admin_a)
+    params = {"columns": ["name"]}
+    assert client.get(reverse("reports:nominatif_csv"), params).status_code == 403
+    count = len(list(exports.nominatif_parts(cast.admin_a, exports.as_query(params))[1]))
+    release = release_request(requester=cast.admin_a, purpose="Rekap bulanan", export=Export(
+        code="reports.nominatif", label="Daftar nominatif", rows=count, specific=False,
+        params={"columns": ["name"]}))
+    release_move(release=release, move_name="approve", actor=cast.system_manager, note="ok")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse("reports:nominatif_csv"), params)
+    job = Job.objects.get(owner=cast.admin_a)
+    job.refresh_from_db()
+    assert response.status_code == 302 and job.status == "succeeded", job.error
+    content = client.get(reverse("jobs:file", args=[job.id])).getvalue().decode("utf-8-sig")
+    assert content.startswith("Dirilis untuk") and f"#{release.pk}" in content.splitlines()[0]
+    assert DataReleaseUse.objects.filter(release=release, filename=job.result["file"]).exists()
