@@ -17,6 +17,7 @@ from smart.references.models import (
     Religion,
     Sex,
     Unit,
+    active_entries,
 )
 
 EM_SPACE = "\u2003"
@@ -49,13 +50,19 @@ class QuickSelect(forms.Select):
         return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
 
 
-def _grouped_golongan() -> list:
+def _grouped_golongan(entries) -> list:
     """PNS and PPPK grades in their own groups of the select."""
     groups: dict[str, list] = {}
-    for golongan in Golongan.objects.active():
+    for golongan in entries:
         groups.setdefault(golongan.get_scheme_display(), []).append(
             (golongan.pk, golongan.name))
     return [("", _("All")), *groups.items()]
+
+
+# The code-table selects of the form, read in one query (``active_entries``).
+CODE_TABLE_FIELDS = {"golongan": Golongan, "legal_status": LegalStatus, "sex": Sex,
+                     "religion": Religion, "education_level": EducationLevel,
+                     "position_type": PositionType, "echelon": Echelon}
 
 
 # The browser refuses to send a query with exactly 16 digits (a NIK) in the
@@ -118,7 +125,19 @@ class EmployeeFilterForm(forms.Form):
         self.fields["unit"].label_from_instance = (
             lambda u: EM_SPACE * max(u.depth - 2, 0) + u.label
         )
-        self.fields["golongan"].choices = _grouped_golongan()
+        # One plain query for the options: the field's own iterator would use a
+        # server-side cursor on PostgreSQL (DECLARE, FETCH, CLOSE) for ~300 rows.
+        self.fields["unit"].choices = [
+            ("", self.fields["unit"].empty_label),
+            *((u.pk, self.fields["unit"].label_from_instance(u)) for u in units)]
+        # The options of every code-table select come from one query; a
+        # submitted value is still checked against the field's own queryset.
+        entries = active_entries(CODE_TABLE_FIELDS)
+        for name, found in entries.items():
+            field = self.fields[name]
+            field.choices = [("", field.empty_label),
+                             *((entry.pk, field.label_from_instance(entry)) for entry in found)]
+        self.fields["golongan"].choices = _grouped_golongan(entries["golongan"])
 
     def filter(self, queryset):
         """Apply the valid filters; an invalid value is ignored with its error shown."""
