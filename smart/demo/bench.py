@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass, field
 
 from django.db import connection, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -186,8 +186,9 @@ def page_cases() -> list[Case]:
         Case("DUK page", lambda: verifier.get(duk_url, disdik), repeat=5,
              note="DISDIK subtree, today"),
         Case("DUK page (whole regency)", lambda: verifier.get(duk_url), repeat=3),
-        Case("DUK Excel export", lambda: verifier.get(duk_xlsx_url, disdik), repeat=3,
-             note="DISDIK subtree"),
+        Case("DUK Excel export", lambda: _past_release_gate(
+            lambda: verifier.get(duk_xlsx_url, disdik)), repeat=3,
+             note="DISDIK subtree; release threshold lifted"),
         Case("API list endpoint", lambda: verifier.get(api_url, {"limit": 50}), floor=True,
              note="first page, limit 50, session"),
         Case("API list endpoint: after a cursor",
@@ -195,6 +196,13 @@ def page_cases() -> list[Case]:
              note="cursor at the middle id"),
     ]
     return cases
+
+
+def _past_release_gate(request: Callable[[], object]) -> object:
+    """A big export needs an approved data release (Pasal 24(2)); the bench
+    times the file, not the approval, so the row threshold is lifted for it."""
+    with override_settings(SMART_RELEASE_ROW_THRESHOLD=10**9):
+        return request()
 
 
 def _floor(queries: list[dict]) -> float:
