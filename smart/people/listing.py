@@ -33,7 +33,7 @@ class Count:
 @dataclass
 class EmployeePage:
     object_list: list
-    count: Count
+    counted: Count
     number: int | None  # None on keyset pages: the position is not counted
     num_pages: int
     first_id: int | None
@@ -45,12 +45,16 @@ class EmployeePage:
     keyset: bool
 
     @property
-    def paginator(self):  # the shared templates read page.paginator.count
+    def paginator(self):  # as Django's Page: page.paginator.count, .num_pages
         return self
 
     @property
+    def count(self) -> int:
+        return self.counted.value
+
+    @property
     def approximate(self) -> bool:
-        return not self.count.exact
+        return not self.counted.exact
 
 
 def list_count(queryset, key: str) -> Count:
