@@ -116,18 +116,26 @@ def statistics(request, filters: Query[StatisticsFilters]):
     }
 
 
+# Dates the career rules can count with (a BUP birthday 71 years back, a period
+# ahead); beyond them a date is a typing error, refused as a 422.
+EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)
+
+
 class PeriodFilters(Schema):
-    start: datetime.date | None = Field(None, description="First day; default today.")
+    start: datetime.date | None = Field(None, ge=EARLIEST, le=LATEST,
+                                        description="First day; default today.")
     end: datetime.date | None = Field(
-        None, description="Last day; default: the page's default period after ``start`` "
-                          "(12 months for retirement, 3 for KGB). At most five years.")
+        None, ge=EARLIEST, le=LATEST,
+        description="Last day; default: the page's default period after ``start`` "
+                    "(12 months for retirement, 3 for KGB). At most five years.")
     unit: str = Field("", max_length=40, description=UNIT_HELP)
 
 
 class PromotionFilters(Schema):
     on: datetime.date | None = Field(
-        None, description="The KP period is the first of the six a year on or after "
-                          "this day (default today).")
+        None, ge=EARLIEST, le=LATEST,
+        description="The KP period is the first of the six a year on or after this day "
+                    "(default today).")
     unit: str = Field("", max_length=40, description=UNIT_HELP)
 
 

@@ -256,7 +256,7 @@ def measure(case: Case, *, warmup: int, repeat: int) -> Row:
     return row
 
 
-def run_bench(*, warmup: int = 3, repeat: int = 20,
+def run_bench(*, warmup: int = 3, repeat: int = 20, only: str = "",
               progress: Callable[[str], None] | None = None) -> Report:
     from smart.records.registry import KINDS
 
@@ -264,12 +264,16 @@ def run_bench(*, warmup: int = 3, repeat: int = 20,
                     entries=sum(kind.model.objects.count() for kind in KINDS),
                     warmup=warmup, repeat=repeat)
     for case in page_cases():
+        if only and not any(part.strip() and part.strip() in case.name
+                            for part in only.split(",")):
+            continue
         row = measure(case, warmup=warmup, repeat=repeat)
         if progress:
             progress(f"{row.name}: {row.status}")
         report.rows.append(row)
-    report.rows += [Row(name, status="not measured here", note=ELSEWHERE[name])
-                    for name in NOT_BUILT]
+    if not only:
+        report.rows += [Row(name, status="not measured here", note=ELSEWHERE[name])
+                        for name in NOT_BUILT]
     return report
 
 

@@ -123,3 +123,12 @@ def test_a_bad_period_is_a_422_with_the_pages_message(client, cast):
     too_long = client.get(f"{API}/reports/retirement", {"start": "2026-01-01",
                                                          "end": "2036-01-01"})
     assert too_long.json()["detail"][0]["msg"] == "Periode paling lama lima tahun."
+
+
+def test_dates_the_rules_cannot_count_with_are_a_422_not_a_500(client, cast):
+    signed_in(client, cast.verifier)
+    for path, params in (("reports/retirement", {"start": "0001-01-01"}),
+                         ("reports/kgb", {"start": "9999-12-31"}),
+                         ("reports/promotion", {"on": "9999-12-31"})):
+        response = client.get(f"{API}/{path}", params)
+        assert (response.status_code, response.json()["code"]) == (422, "invalid"), path

@@ -124,3 +124,15 @@ def test_the_pages_and_files_show_the_rule(client, cast, retiring):
     assert "Tanggal akhir tidak boleh sebelum tanggal awal." in bad.content.decode()
     assert client.get(reverse("reports:promotion"), {"on": "2026-09-15"}).context[
         "start"] == D(2026, 10, 1)
+
+
+@pytest.mark.parametrize("name, params", [
+    ("reports:kgb", {"start": "9999-12-31"}), ("reports:retirement", {"start": "0001-01-01"}),
+    ("reports:promotion", {"on": "9999-12-31"}), ("reports:duk", {"on": "9999-12-31"}),
+])
+def test_a_date_the_rules_cannot_count_with_is_a_form_error_not_a_500(client, cast, name,
+                                                                      params):
+    client.force_login(cast.verifier)
+    response = client.get(reverse(name), params)
+    assert response.status_code == 200
+    assert "Tanggal harus antara tahun 1900 dan 2100." in response.content.decode()
