@@ -37,7 +37,8 @@ def api_key_create(*, actor, access_request: AccessRequest) -> tuple[ApiKey, str
     Super Administrator: its system, scope and read/write come from the request,
     which becomes "granted". Returns the key string, shown once."""
     with transaction.atomic():
-        locked = (AccessRequest.objects.select_for_update().select_related("unit")
+        # of=self: the unit is a nullable join, which PostgreSQL cannot lock.
+        locked = (AccessRequest.objects.select_for_update(of=("self",)).select_related("unit")
                   .get(pk=access_request.pk))
         if not locked.is_for_system:
             raise KeyRefused("Usulan ini bukan untuk sistem lain; kunci API hanya dibuat "
