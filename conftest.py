@@ -14,6 +14,8 @@ def cast(db):
 def private_document_store(settings, tmp_path):
     """Uploaded files of a test go to its own temporary folder, never to var/."""
     settings.MEDIA_ROOT = tmp_path / "documents"
+    settings.SMART_JOB_DIR = tmp_path / "jobs"
+    settings.SMART_AUDIT_ANCHOR_FILE = tmp_path / "audit-anchors.jsonl"
 
 
 class SecondFactorClient(Client):

@@ -52,6 +52,10 @@ def _audit_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# The audit chain's anchors (last seq and hash, appended every few minutes) live
+# outside the database; production: another disk or host (docs/operations.md).
+SMART_AUDIT_ANCHOR_FILE = Path(env.str("SMART_AUDIT_ANCHOR_FILE",
+                                       default=str(DATA_DIR / "audit-anchors.jsonl")))
 SMART_AUDIT_KEY = _audit_key()
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
@@ -62,6 +66,7 @@ INSTALLED_APPS = [
     "smart.references",
     "smart.audit",
     "smart.workdays",
+    "smart.jobs",
     "smart.access",
     "smart.accounts",
     "smart.notifications",
@@ -92,6 +97,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    "django_tasks",
+    "huey.contrib.djhuey",
     # Swagger UI from SMART's own static files; without it django-ninja loads a CDN.
     "ninja",
 ]
@@ -174,6 +181,42 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+
+
+# --- Background jobs: the django-tasks API, executed by huey (docs/decisions.md) ---
+# The queue lives beside the data: its own SQLite file (huey and the app would
+# otherwise lock each other), or the same PostgreSQL database (LISTEN/NOTIFY).
+# SMART_JOBS_IMMEDIATE=true runs every job at once in the web process (tests).
+SMART_JOBS_IMMEDIATE = env.bool("SMART_JOBS_IMMEDIATE", default=False)
+# A running job that shows no sign of life for this long counts as interrupted.
+SMART_JOB_STALL_SECONDS = env.int("SMART_JOB_STALL_SECONDS", default=300)
+# Result files of jobs (exports, error reports), one folder per job.
+SMART_JOB_DIR = Path(env.str("SMART_JOB_DIR", default=str(DATA_DIR / "jobs")))
+
+
+def _huey() -> dict:
+    config = {
+        "name": "smart",
+        "immediate": SMART_JOBS_IMMEDIATE,
+        "results": True,
+        "utc": True,
+        "consumer": {"workers": env.int("SMART_JOB_WORKERS", default=2),
+                     "worker_type": "thread", "periodic": True},
+    }
+    db = DATABASES["default"]
+    if db["ENGINE"].endswith("postgresql"):
+        config["huey_class"] = "huey.PostgresHuey"
+        params = {"dbname": db["NAME"], "user": db.get("USER"), "password": db.get("PASSWORD"),
+                  "host": db.get("HOST"), "port": db.get("PORT")}
+        config["connection"] = {key: value for key, value in params.items() if value}
+    else:
+        config["huey_class"] = "huey.SqliteHuey"
+        config["connection"] = {"filename": str(DATA_DIR / "huey.sqlite3")}
+    return config
+
+
+HUEY = _huey()
+TASKS = {"default": {"BACKEND": "huey.contrib.djhuey.tasks_backend.HueyBackend"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -301,6 +344,13 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = DATA_DIR / "documents"
+# Uploads larger than 2.5 MB are spooled here while the request is read; a
+# server killed mid-upload leaves its spool file, which the upload sweep removes.
+FILE_UPLOAD_TEMP_DIR = DATA_DIR / "uploads-incomplete"
+FILE_UPLOAD_TEMP_DIR.mkdir(exist_ok=True)
+# Files in the store without a row or a store event (a worker killed between
+# writing the file and committing) are moved here by the sweep, never deleted.
+SMART_QUARANTINE_DIR = Path(env.str("SMART_QUARANTINE_DIR", default=str(DATA_DIR / "quarantine")))
 
 # E-mail: printed to the console unless EMAIL_BACKEND names a real backend
 # (e.g. "django.core.mail.backends.smtp.EmailBackend" with EMAIL_HOST & co).
@@ -352,6 +402,19 @@ SMART_RELEASE_VALID_DAYS = env.int("SMART_RELEASE_VALID_DAYS", default=7)
 SMART_BACKUP_DIR = Path(env.str("SMART_BACKUP_DIR", default=str(DATA_DIR / "backups")))
 # The disaster-recovery copy (Pasal 16): a second directory, e.g. a mounted DRC share.
 SMART_BACKUP_DR_DIR = env.str("SMART_BACKUP_DR_DIR", default="")
+# ... and/or S3-compatible object storage at the DRC (smart.operations.objectstore):
+# the endpoint (e.g. https://s3.drc.example:9000), bucket and key prefix. The
+# credentials come from the environment only and are never logged or stored.
+SMART_BACKUP_DR_S3_URL = env.str("SMART_BACKUP_DR_S3_URL", default="")
+SMART_BACKUP_DR_S3_BUCKET = env.str("SMART_BACKUP_DR_S3_BUCKET", default="")
+SMART_BACKUP_DR_S3_PREFIX = env.str("SMART_BACKUP_DR_S3_PREFIX", default="smart/backups")
+SMART_BACKUP_DR_S3_REGION = env.str("SMART_BACKUP_DR_S3_REGION", default="")
+SMART_BACKUP_DR_S3_ACCESS_KEY = env.str("SMART_BACKUP_DR_S3_ACCESS_KEY", default="")
+SMART_BACKUP_DR_S3_SECRET_KEY = env.str("SMART_BACKUP_DR_S3_SECRET_KEY", default="")
+# A private CA's certificate file for the DRC endpoint (empty: the system's CAs).
+SMART_BACKUP_DR_S3_CA_BUNDLE = env.str("SMART_BACKUP_DR_S3_CA_BUNDLE", default="")
+# "path" (host:port/bucket, what MinIO and Ceph expect) or "virtual" (bucket.host).
+SMART_BACKUP_DR_S3_ADDRESSING = env.str("SMART_BACKUP_DR_S3_ADDRESSING", default="path")
 SMART_BACKUP_GPG_PUBLIC_KEY = env.str("SMART_BACKUP_GPG_PUBLIC_KEY", default="")
 SMART_BACKUP_GPG_RECIPIENT = env.str("SMART_BACKUP_GPG_RECIPIENT", default="")
 SMART_BACKUP_GPG_HOME = env.str("SMART_BACKUP_GPG_HOME", default="")
@@ -360,5 +423,25 @@ SMART_BACKUP_KEEP_WEEKLY = env.int("SMART_BACKUP_KEEP_WEEKLY", default=8)
 SMART_BACKUP_KEEP_MONTHLY = env.int("SMART_BACKUP_KEEP_MONTHLY", default=12)
 # The health endpoint answers 503 when the last good backup is older than this.
 SMART_BACKUP_MAX_AGE_HOURS = env.int("SMART_BACKUP_MAX_AGE_HOURS", default=26)
+
+# Periodic jobs, Jakarta time: "HH:MM" every day or "sun HH:MM" weekly; empty = off.
+# The worker catches up a missed occasion once after downtime (operations.schedule).
+SMART_SCHEDULES = {
+    "backup": (env.str("SMART_SCHEDULE_BACKUP", default="01:15"),
+               "smart.operations.jobs.scheduled_backup"),
+    "archive-check": (env.str("SMART_SCHEDULE_ARCHIVE_CHECK", default="01:45"),
+                      "smart.operations.jobs.scheduled_archive_check"),
+    "restore-drill": (env.str("SMART_SCHEDULE_RESTORE_DRILL", default="sun 03:30"),
+                      "smart.operations.jobs.scheduled_restore_drill"),
+    # The same drill from the disaster-recovery copy (S3 or DR folder); skipped if none is set.
+    "restore-drill-dr": (env.str("SMART_SCHEDULE_RESTORE_DRILL_DR", default="sun 04:30"),
+                         "smart.operations.jobs.scheduled_restore_drill_dr"),
+    "deadline-reminders": (env.str("SMART_SCHEDULE_REMINDERS", default="07:00"),
+                           "smart.operations.jobs.scheduled_reminders"),
+    "upload-sweep": (env.str("SMART_SCHEDULE_UPLOAD_SWEEP", default="02:30"),
+                     "smart.operations.jobs.scheduled_upload_sweep"),
+    "audit-check": (env.str("SMART_SCHEDULE_AUDIT_CHECK", default="02:00"),
+                    "smart.operations.jobs.scheduled_audit_check"),
+}
 # Reports of the operations jobs (archive check), never inside MEDIA_ROOT.
 SMART_REPORT_DIR = Path(env.str("SMART_REPORT_DIR", default=str(DATA_DIR / "reports")))

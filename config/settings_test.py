@@ -10,3 +10,7 @@ STORAGES = {
 # Serve static files straight from the finders (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Jobs run in the test process as soon as their transaction commits (huey's
+# immediate mode); tests/jobs run a real queue file where the queue is the point.
+SMART_JOBS_IMMEDIATE = True
+HUEY = {**HUEY, "immediate": True}  # noqa: F405

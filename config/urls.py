@@ -15,6 +15,7 @@ urlpatterns = [
     path("rilis-data/", include("smart.releases.urls")),
     path("api/v1/", include("smart.api.urls")),
     path("laporan/", include("smart.reports.urls")),
+    path("tugas/", include("smart.jobs.urls")),
     path("", include("smart.operations.urls")),
     # Public: the language switch is on the sign-in page too.
     path("bahasa/", login_not_required(set_language), name="set_language"),

@@ -123,6 +123,15 @@ MATRIX = {
     # Notifications: everyone reads their own list; a notification opens (and
     # is marked read) for its recipient only; marking all read is POST only.
     "notifications:list": (None, {**_all(200), "anonymous": 302}),
+    # Background jobs are their owner's (the verifier's here): nobody else sees that
+    # one exists. Cancel and resume are POST only.
+    "jobs:list": (None, {**_all(200), "anonymous": 302}),
+    "jobs:detail": (lambda c: [make_job(c).pk], {**_all(404), "anonymous": 302,
+                                                   "verifier": 200}),
+    "jobs:file": (lambda c: [make_job(c).pk], {**_all(404), "anonymous": 302,
+                                                 "verifier": 200}),
+    "jobs:cancel": (lambda c: [make_job(c).pk], {**_all(405), "anonymous": 302}),
+    "jobs:resume": (lambda c: [make_job(c).pk], {**_all(405), "anonymous": 302}),
     "notifications:open": (lambda c: [make_notification(c.employee).pk], {
         **_all(404), "anonymous": 302, "employee": 302,
     }),
@@ -238,6 +247,20 @@ def make_api_key(cast):
     from smart.api.tests.test_api_read import key_for
 
     return key_for(cast, "DINKES")[0]
+
+
+def make_job(cast):
+    from django.conf import settings
+
+    from smart.jobs.models import Job, JobStatus
+
+    job = Job.objects.create(handler="smart.reports.jobs.export", owner=cast.verifier,
+                             title="Ekspor DUK", status=JobStatus.SUCCEEDED,
+                             result_file="duk.xlsx")
+    folder = settings.SMART_JOB_DIR / str(job.pk)
+    folder.mkdir(parents=True)
+    (folder / "duk.xlsx").write_bytes(b"PK")
+    return job
 
 
 def make_delegation(cast):

@@ -79,3 +79,29 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.target_label}"
+
+
+class AuditCheck(models.Model):
+    """One verification of the chain: how far it held, or where it broke.
+
+    A full check walks every event; the audit viewer checks only the events
+    after the last good check (``through_seq``/``through_hash``), so reading the
+    log stays fast with millions of events while the nightly full check still
+    covers everything.
+    """
+
+    checked_at = models.DateTimeField(_("checked at"), default=timezone.now)
+    full = models.BooleanField(_("whole chain"))
+    ok = models.BooleanField(_("chain whole"))
+    through_seq = models.PositiveBigIntegerField(_("verified through event"), default=0)
+    through_hash = models.CharField(_("hash of that event"), max_length=64, blank=True)
+    broken_seq = models.PositiveBigIntegerField(_("first broken event"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("audit chain check")
+        verbose_name_plural = _("audit chain checks")
+        ordering = ["-checked_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.checked_at:%Y-%m-%d %H:%M} {'ok' if self.ok else self.broken_seq}"

@@ -113,13 +113,27 @@ class ChainBreak:
     reason: str  # "missing": events before it are gone; "link": prev_hash; "content"
 
 
-def audit_first_break(*, using: str = "default") -> ChainBreak | None:
+def audit_first_break(*, using: str = "default",
+                      after: tuple[int, str] | None = None) -> ChainBreak | None:
     """Walk the chain in seq order; the first event that does not follow from
     the one before it, or None when the chain is whole. ``using`` names another
-    database connection, e.g. a restored copy in the restore drill."""
+    database connection, e.g. a restored copy in the restore drill. ``after``
+    = (seq, hash) of an event verified before: the walk starts behind it, once
+    that event is shown to still carry that hash."""
     prev = GENESIS
     expected_seq = 1
-    for event in AuditEvent.objects.using(using).order_by("seq").iterator(chunk_size=2000):
+    events = AuditEvent.objects.using(using).order_by("seq")
+    if after is not None:
+        seq, verified_hash = after
+        checkpoint = events.filter(seq=seq).first()
+        if checkpoint is None:
+            first = events.filter(seq__gt=seq).first() or events.last()
+            return ChainBreak(first, "missing") if first is not None else None
+        if not hmac.compare_digest(checkpoint.hash, verified_hash):
+            return ChainBreak(checkpoint, "content")
+        prev, expected_seq = verified_hash, seq + 1
+        events = events.filter(seq__gt=seq)
+    for event in events.iterator(chunk_size=2000):
         if event.seq != expected_seq:
             return ChainBreak(event, "missing")
         if event.prev_hash != prev:

@@ -7,7 +7,9 @@ file just written is removed again.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import errno
 import hashlib
 import logging
 
@@ -54,6 +56,10 @@ def _check_replaceable(previous: Document, *, employee: Employee) -> None:
         )
 
 
+# Writes that fail because the disk (or the quota, or the file-size limit) is full.
+STORAGE_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
 def document_store(*, employee: Employee, document_type: DocumentType, uploaded_file,
                    actor, replaces: Document | None = None, record_kind: str = "",
                    record_id: int | None = None) -> Document:
@@ -96,9 +102,15 @@ def document_store(*, employee: Employee, document_type: DocumentType, uploaded_
                     "replaces": replaces.uuid if replaces is not None else None,
                 },
             )
-    except BaseException:
+    except BaseException as failure:
         # Whatever failed (disk, row, audit), no file may outlive its row.
-        document.file.storage.delete(document.file.name or intended_name)
+        with contextlib.suppress(OSError):
+            document.file.storage.delete(document.file.name or intended_name)
+        if isinstance(failure, OSError) and failure.errno in STORAGE_FULL:
+            raise ValidationError(
+                "Penyimpanan dokumen sedang penuh, jadi berkas ini tidak disimpan dan tidak ada "
+                "data yang berubah. Coba lagi nanti; admin sudah dapat melihat masalah ini di "
+                "pemantauan.", code="storage_full") from failure
         raise
     return document
 

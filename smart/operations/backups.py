@@ -5,8 +5,11 @@ One run makes one archive: the database (a consistent copy, see
 the SHA-256 of each file and the canonical export of the copied database, in
 a gzip'd tar encrypted to the backup key (``encryption``). The archive is
 written under a temporary name and renamed when whole, copied to the
-disaster-recovery directory when one is set, and old archives are rotated
-away (daily / weekly / monthly, newest kept per period).
+disaster-recovery directory and/or shipped to S3-compatible object storage
+(``objectstore``) when set, and old archives are rotated away (daily / weekly /
+monthly, newest kept per period) in each place. A disaster-recovery copy that
+fails is reported (``BackupResult.dr_failures``) and never costs the local
+archive.
 
 The database is copied before the documents are read: a document's file is
 written before its row commits, so every row in the copy finds its file.
@@ -62,6 +65,9 @@ class BackupResult:
     manifest: dict
     sha256: str
     dr_copy: Path | None = None
+    # The object key of the verified copy in S3-compatible storage, if shipped.
+    dr_s3_key: str = ""
+    dr_failures: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
 
 
@@ -95,15 +101,22 @@ def archive_name(moment: datetime.datetime) -> str:
     return f"smart-{moment.astimezone(datetime.UTC).strftime(_STAMP)}Z{ARCHIVE_SUFFIX}"
 
 
+def archive_moment(name: str) -> datetime.datetime | None:
+    """The time in an archive's name, or None for any other name."""
+    match = _ARCHIVE_NAME.match(name)
+    if not match:
+        return None
+    return datetime.datetime.strptime(match[1], _STAMP).replace(tzinfo=datetime.UTC)
+
+
 def archives_in(directory: Path) -> list[tuple[datetime.datetime, Path]]:
     """The archives in ``directory``, oldest first (by the time in their name)."""
     if not directory.is_dir():
         return []
     found = []
     for path in directory.iterdir():
-        match = _ARCHIVE_NAME.match(path.name)
-        if match and path.is_file():
-            moment = datetime.datetime.strptime(match[1], _STAMP).replace(tzinfo=datetime.UTC)
+        moment = archive_moment(path.name)
+        if moment is not None and path.is_file():
             found.append((moment, path))
     return sorted(found)
 
@@ -138,18 +151,21 @@ def rotation_keep(moments: list[datetime.datetime], *, daily: int, weekly: int,
     return keep
 
 
-def backups_rotate(directory: Path) -> list[str]:
-    """Delete the archives rotation does not keep; returns their names."""
-    found = archives_in(directory)
+def rotation_drop(found: list[tuple[datetime.datetime, object]]) -> list:
+    """Of (time, archive) pairs, the archives the keep settings do not keep."""
     keep = rotation_keep([moment for moment, _ in found],
                          daily=settings.SMART_BACKUP_KEEP_DAILY,
                          weekly=settings.SMART_BACKUP_KEEP_WEEKLY,
                          monthly=settings.SMART_BACKUP_KEEP_MONTHLY)
+    return [archive for moment, archive in found if moment not in keep]
+
+
+def backups_rotate(directory: Path) -> list[str]:
+    """Delete the archives rotation does not keep; returns their names."""
     removed = []
-    for moment, path in found:
-        if moment not in keep:
-            path.unlink()
-            removed.append(path.name)
+    for path in rotation_drop(archives_in(directory)):
+        path.unlink()
+        removed.append(path.name)
     return removed
 
 
@@ -243,11 +259,32 @@ def backup_create(*, now: datetime.datetime | None = None) -> BackupResult:
         shutil.rmtree(work, ignore_errors=True)
     result = BackupResult(archive=archive, manifest=manifest, sha256=file_sha256(archive))
     result.removed = backups_rotate(backup_dir)
+    _dr_copies_make(result)
+    return result
+
+
+def _dr_copies_make(result: BackupResult) -> None:
+    """The disaster-recovery copies (Pasal 16); each failure is recorded, not raised:
+    the local archive is whole and stays."""
+    from smart.operations import objectstore  # it builds on this module
+
     if settings.SMART_BACKUP_DR_DIR:
         dr_dir = Path(settings.SMART_BACKUP_DR_DIR)
-        result.dr_copy = _copy_whole(archive, dr_dir, result.sha256)
-        result.removed += [f"DR:{removed}" for removed in backups_rotate(dr_dir)]
-    return result
+        try:
+            result.dr_copy = _copy_whole(result.archive, dr_dir, result.sha256)
+            result.removed += [f"DR:{removed}" for removed in backups_rotate(dr_dir)]
+        except (BackupError, OSError) as error:
+            result.dr_failures.append(f"Folder DR {dr_dir}: {error}")
+    if objectstore.dr_s3_configured():
+        try:
+            shipped = objectstore.dr_s3_ship(result.archive, result.sha256)
+        except BackupError as error:
+            result.dr_failures.append(f"S3: {error}")
+        except Exception as error:  # an SDK surprise must not turn a good backup into a crash
+            result.dr_failures.append(f"S3: {type(error).__name__}: {error}")
+        else:
+            result.dr_s3_key = shipped.key
+            result.removed += [f"S3:{removed}" for removed in shipped.removed]
 
 
 # --- Reading and restoring a backup ----------------------------------------------------

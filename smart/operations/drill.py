@@ -7,6 +7,12 @@ restored documents match the manifest file by file; the audit chain of the
 restored database verifies. A corrupt or undecryptable archive fails the drill
 with the reason; nothing is restored over live data (the scratch targets are
 created for the drill and removed after it).
+
+``from_dr=True`` drills the disaster-recovery copy instead of the local
+archive: the newest object is downloaded from S3-compatible storage (checked
+against the SHA-256 stored when it was shipped) or taken from the DR folder,
+which proves the copy at the DRC can be restored. Its duration includes the
+download: that is what a restore at the DRC takes.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from django.conf import settings
 from django.db import connections
 
 from smart.audit.services import audit_verify_chain
-from smart.operations import databases
+from smart.operations import databases, objectstore
 from smart.operations.backups import (
     BackupError,
     backup_restore,
@@ -39,6 +45,7 @@ class DrillResult:
     checks: dict[str, bool] = field(default_factory=dict)
     error: str = ""
     canonical_sha256: str = ""
+    source: str = "lokal"
 
 
 def _scratch_database(scratch: Path) -> dict:
@@ -51,6 +58,24 @@ def _scratch_database(scratch: Path) -> dict:
     databases.postgresql_drop(target)
     databases.postgresql_create(target)
     return target
+
+
+def restore_drill_from_dr() -> DrillResult:
+    """The drill on the newest archive of the disaster-recovery copy."""
+    started = time.monotonic()
+    fetched = objectstore.scratch_dir()
+    try:
+        try:
+            archive, source = objectstore.dr_fetch_latest(fetched)
+        except BackupError as error:
+            return DrillResult(archive="", ok=False, seconds=time.monotonic() - started,
+                               error=str(error), source="DR")
+        result = restore_drill(archive=archive)
+        result.source = f"DR {source}"
+        result.seconds = time.monotonic() - started
+        return result
+    finally:
+        shutil.rmtree(fetched, ignore_errors=True)
 
 
 def restore_drill(*, archive: Path | None = None) -> DrillResult:

@@ -1,12 +1,14 @@
 """What the infrastructure monitor may know: is SMART able to work right now.
 
-Three checks (database answers, document store writable, last good backup
-recent enough). The answer names only the checks and "ok"/"gagal" plus the
-backup's age in whole hours: no paths, versions, host names or counts.
+Four checks (database answers, document store writable, the background worker
+showed life within ``WORKER_SILENCE``, last good backup recent enough). The
+answer names only the checks and "ok"/"gagal" plus the backup's age in whole
+hours: no paths, versions, host names or counts.
 """
 
 from __future__ import annotations
 
+import datetime
 import tempfile
 from pathlib import Path
 
@@ -14,11 +16,14 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
+from smart.jobs.services import worker_last_seen
 from smart.operations.backups import HEALTH_PROBE_PREFIX
 from smart.operations.models import Job, OperationRun
 
 OK = "ok"
 FAILED = "gagal"
+# The worker records a sign of life every minute (jobs.tasks.worker_heartbeat).
+WORKER_SILENCE = datetime.timedelta(minutes=5)
 
 
 def _database() -> bool:
@@ -57,6 +62,15 @@ def health_status() -> tuple[bool, dict]:
             backup["age_hours"] = int(age.total_seconds() // 3600)
             if age.total_seconds() <= settings.SMART_BACKUP_MAX_AGE_HOURS * 3600:
                 backup["status"] = OK
+    checks["worker"] = FAILED
+    if database_ok:
+        try:
+            seen = worker_last_seen()
+        except DatabaseError:
+            seen = None
+        if seen is not None and timezone.now() - seen <= WORKER_SILENCE:
+            checks["worker"] = OK
     checks["backup"] = backup
-    healthy = checks["database"] == OK and checks["storage"] == OK and backup["status"] == OK
+    healthy = (checks["database"] == OK and checks["storage"] == OK
+               and checks["worker"] == OK and backup["status"] == OK)
     return healthy, {"status": OK if healthy else FAILED, "checks": checks}

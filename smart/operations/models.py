@@ -49,3 +49,28 @@ class OperationRun(models.Model):
     @property
     def duration_seconds(self) -> float:
         return (self.finished_at - self.started_at).total_seconds()
+
+
+class ScheduledRun(models.Model):
+    """One scheduled occasion of a periodic job, claimed by the worker that runs it.
+
+    ``due_at`` is the scheduled instant served; a unique pair means two workers
+    (or a worker and a catch-up after downtime) never run the same occasion twice.
+    """
+
+    schedule = models.CharField(_("schedule"), max_length=40)
+    due_at = models.DateTimeField(_("due at"))
+    started_at = models.DateTimeField(_("started at"))
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    ok = models.BooleanField(_("succeeded"), null=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+        ordering = ["-due_at"]
+        constraints = [models.UniqueConstraint(fields=["schedule", "due_at"],
+                                               name="one_run_per_occasion")]
+
+    def __str__(self) -> str:
+        return f"{self.schedule} {self.due_at:%Y-%m-%d %H:%M}"

@@ -108,6 +108,12 @@ NOT_UNIT_OBJECTS = {
     # API keys belong to systems, not units; only the super administrator sees or
     # revokes them (tests/test_access_matrix.py, smart/portal/tests/test_api_keys.py).
     "portal:api_key_revoke",
+    # A background job belongs to the person who started it, whatever unit: anyone
+    # else gets 404 (smart/jobs/tests/test_jobs.py::test_someone_elses_job_is_not_there).
+    "jobs:detail",
+    "jobs:file",
+    "jobs:cancel",
+    "jobs:resume",
 }
 
 # Which answers count as "not here": 404, or 405 for a method the view never

@@ -31,6 +31,7 @@ def backup_settings(settings, backup_key, tmp_path):
     home, fingerprint, public = backup_key
     settings.SMART_BACKUP_DIR = tmp_path / "backups"
     settings.SMART_BACKUP_DR_DIR = ""
+    settings.SMART_BACKUP_DR_S3_URL = ""
     settings.SMART_BACKUP_GPG_PUBLIC_KEY = str(public)
     settings.SMART_BACKUP_GPG_RECIPIENT = fingerprint
     settings.SMART_BACKUP_GPG_HOME = home

@@ -8,6 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from smart.jobs.models import WorkerBeat
+from smart.jobs.services import worker_seen
 from smart.operations.models import Job, OperationRun
 
 pytestmark = pytest.mark.django_db
@@ -19,12 +21,18 @@ def _backup_run(hours_ago: float, ok: bool = True) -> OperationRun:
                                        ok=ok, archive="smart-x.tar.gz.gpg")
 
 
+@pytest.fixture(autouse=True)
+def worker_alive():
+    worker_seen()
+
+
 def test_healthy_with_a_recent_backup_and_no_login_needed(client):
     _backup_run(hours_ago=3)
     response = client.get(reverse("operations:health"))
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "checks": {
-        "database": "ok", "storage": "ok", "backup": {"status": "ok", "age_hours": 3}}}
+        "database": "ok", "storage": "ok", "worker": "ok",
+        "backup": {"status": "ok", "age_hours": 3}}}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -53,3 +61,14 @@ def test_the_answer_reveals_no_paths_versions_or_people(client, settings, cast):
     assert "smart-x" not in body and "django" not in body.lower()
     assert set(json.loads(body)) == {"status", "checks"}
     assert not list(settings.MEDIA_ROOT.glob(".sehat-*"))  # the probe leaves nothing
+
+
+def test_a_silent_worker_is_unhealthy(client):
+    """No background worker means no backups, imports or exports: the monitor must know."""
+    _backup_run(hours_ago=1)
+    WorkerBeat.objects.update(last_seen=timezone.now() - datetime.timedelta(minutes=6))
+    response = client.get(reverse("operations:health"))
+    assert response.status_code == 503
+    assert response.json()["checks"]["worker"] == "gagal"
+    worker_seen()
+    assert client.get(reverse("operations:health")).status_code == 200
