@@ -84,17 +84,19 @@ otp: setup
 # --- Benchmark (issue 10; docs/performance.md) --------------------------------------
 # make bench-data SIZE=10000   N synthetic employees into an empty database
 # make bench SIZE=10000        page table (median, p95, queries, memory, SQL floor) + JSON
+#                              (BENCH_ONLY="employee list,profile" keeps those rows only)
 # make bench-load              bounded load run against gunicorn with 2 workers on loopback
 SIZE ?= 10000
 SEED ?= 2026
 BENCH_JSON ?= $(SMART_DATA_DIR)/bench-$(SIZE).json
+BENCH_ONLY ?=
 bench-data: setup
 	@$(PY) manage.py migrate -v0
 	@$(PY) manage.py scale_generate --employees $(SIZE) --seed $(SEED)
 
 bench: setup
 	@$(PY) manage.py collectstatic --noinput -v0
-	@$(PY) manage.py bench --size $(SIZE) --json $(BENCH_JSON)
+	@$(PY) manage.py bench --size $(SIZE) --json $(BENCH_JSON) --only "$(BENCH_ONLY)"
 
 bench-load: setup
 	@$(PY) manage.py collectstatic --noinput -v0

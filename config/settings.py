@@ -385,6 +385,12 @@ SMART_SITE_URL = env.str("SMART_SITE_URL", default="http://127.0.0.1:8000")
 # Domain settings.
 SMART_REGENCY_NAME = "Kabupaten Kuantan Singingi"
 SMART_EMPLOYEE_PAGE_SIZE = 25
+# The employee list at scale (smart.people.listing, docs/performance.md): numbered
+# pages up to this one, keyset pages beyond; exact counts up to this many rows,
+# above it the exact count is kept this many seconds per scope and filter set.
+SMART_LIST_OFFSET_PAGES = 20
+SMART_LIST_EXACT_COUNT_UP_TO = 5000
+SMART_LIST_COUNT_CACHE_SECONDS = 300
 # Reports (smart.reports): rows per page on screen, and the unit whose head signs them.
 SMART_REPORT_PAGE_SIZE = 50
 SMART_REPORT_SIGNING_UNIT = env.str("SMART_REPORT_SIGNING_UNIT", default="BKPP")

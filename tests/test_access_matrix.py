@@ -165,6 +165,10 @@ MATRIX = {
                                       "system_manager": 200, "super_admin": 200}),
     "portal:access_request_propose": (None, {**_all(404), "anonymous": 302,
                                              "hr_manager_b": 200, "system_manager": 200}),
+    # Access for another system (an API key), proposed by the same two roles.
+    "portal:access_request_propose_system": (None, {**_all(404), "anonymous": 302,
+                                                    "hr_manager_b": 200,
+                                                    "system_manager": 200}),
     "portal:access_request_detail": (lambda c: [make_access_request(c).pk], {
         **_all(404), "anonymous": 302, "admin_b": 200, "hr_manager_b": 200,
         "system_manager": 200, "super_admin": 200,
@@ -238,6 +242,11 @@ MATRIX = {
     "api:change_move": (lambda c: [make_request(c).pk], _all(405)),
     "api:skp_results": (None, _all(405)),
     "api:attendance_logs": (None, _all(405)),
+    # The reports' data: scoped as the report pages (employees and the super
+    # administrator have no personnel role: 404).
+    **dict.fromkeys(["api:statistics", "api:retirement", "api:kgb", "api:promotion"],
+                    (None, {**_all(200), "anonymous": 401, "employee": 404,
+                            "super_admin": 404})),
     # Reports (R-USE): the roles that read others' personnel data, each within its
     # scope; employees and the super administrator (no personnel role) get a 404.
     # The cast's few rows stay under the release threshold, so the files open.
@@ -368,11 +377,9 @@ def make_column_set(cast):
 
 
 def make_api_key(cast):
-    from smart.api.services import api_key_create
-    from smart.references.models import Unit
+    from smart.api.tests.test_api_read import key_for
 
-    return api_key_create(actor=cast.super_admin, system="e-Kinerja",
-                          units=Unit.objects.filter(code="DINKES"), can_write=False)[0]
+    return key_for(cast, "DINKES")[0]
 
 
 def make_import(cast, unknown=None):

@@ -160,8 +160,14 @@ class AccessRequest(models.Model):
     approved by the Pengelola SMART, granted by the Super Administrator
     (Pasal 11b). Only the grant creates the ``RoleAssignment``."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE,
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, null=True, blank=True,
                              related_name="access_requests", verbose_name=_("user"))
+    # A request for another system (Pasal 25) names the system instead of a user;
+    # its grant is an API key (smart.api), reading as Leadership reads (no
+    # SPECIFIC data) within the scope unit, and sending data if allowed here.
+    system = models.CharField(_("system"), max_length=100, blank=True,
+                              help_text=_("The other system, e.g. e-Kinerja."))
+    can_write = models.BooleanField(_("may send data"), default=False)
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     unit = models.ForeignKey(
         "references.Unit", models.PROTECT, null=True, blank=True, related_name="+",
@@ -194,11 +200,24 @@ class AccessRequest(models.Model):
                 name="access_request_dates_in_order"),
             models.CheckConstraint(condition=~models.Q(user=models.F("proposer")),
                                    name="access_request_not_for_oneself"),
+            models.CheckConstraint(
+                condition=(models.Q(user__isnull=False, system="")
+                           | (models.Q(user__isnull=True) & ~models.Q(system=""))),
+                name="access_request_for_a_user_or_a_system"),
         ]
 
     def __str__(self) -> str:
         scope = self.unit.name if self.unit_id else _("whole regency")
-        return f"#{self.pk} {self.user} – {self.get_role_display()} ({scope})"
+        return f"#{self.pk} {self.subject} – {self.get_role_display()} ({scope})"
+
+    @property
+    def is_for_system(self) -> bool:
+        return bool(self.system)
+
+    @property
+    def subject(self) -> str:
+        """Whom the access is for: the user, or the other system."""
+        return f"Sistem {self.system}" if self.system else str(self.user)
 
     @property
     def is_open(self) -> bool:

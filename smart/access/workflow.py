@@ -74,6 +74,25 @@ def may_propose_in(user, role: str, unit) -> bool:
     return scope.everything or any(unit.path.startswith(p) for p in scope.unit_paths)
 
 
+def may_propose_system(user, unit) -> bool:
+    """Whether the user may propose access for another system (an API key) with
+    this scope: the Pengelola SMART anywhere (``unit`` None: the whole regency),
+    a Pengelola Kepegawaian for a unit of their scope."""
+    if has_role(user, Role.SYSTEM_MANAGER):
+        return True
+    if unit is None or not has_role(user, Role.HR_MANAGER):
+        return False
+    scope = role_scope(user, Role.HR_MANAGER)
+    return scope.everything or any(unit.path.startswith(p) for p in scope.unit_paths)
+
+
+def may_issue_key(request: AccessRequest, user) -> bool:
+    """The Super Administrator issues the API key of an approved system request
+    (the grant of such a request), unless they proposed it."""
+    return (request.is_for_system and request.stage == AccessStage.APPROVED
+            and not is_party(request, user) and has_role(user, Role.SUPER_ADMIN))
+
+
 def is_party(request: AccessRequest, user) -> bool:
     """The proposer, or the user the request is about."""
     return user.pk in (request.proposer_id, request.user_id)
@@ -83,6 +102,8 @@ def may_make(move: Move, request: AccessRequest, user) -> bool:
     """Whether this user may make this move on this request, now."""
     if request.stage not in move.sources:
         return False
+    if move.name == "grant" and request.is_for_system:
+        return False  # granted by issuing its API key (may_issue_key)
     if move.actor == PROPOSER:
         return request.proposer_id == user.pk
     if is_party(request, user):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from ninja import NinjaAPI
 
-from smart.api import catalogue, change_requests, employees, errors, receivers
+from smart.api import catalogue, change_requests, employees, errors, receivers, reports
 from smart.api.auth import AUTH
 
 api = NinjaAPI(
@@ -32,3 +32,4 @@ api.add_router("", employees.router)
 api.add_router("", catalogue.router)
 api.add_router("", change_requests.router)
 api.add_router("", receivers.router)
+api.add_router("", reports.router)

@@ -199,6 +199,9 @@ def change_create(request, kind: Form[str], action: Form[Action],
         if not isinstance(data, dict):
             raise ValidationError("values harus berupa objek JSON.")
         form = target.form_class()(data, instance=instance or target.model(employee=employee))
+        unknown = sorted(set(data) - set(form.fields))
+        if unknown:  # never silently dropped: the sender learns what was not taken
+            raise ValidationError(f"Isian tidak dikenal: {', '.join(unknown)}.")
         if not form.is_valid():
             raise ValidationError([f"{k}: {' '.join(v)}" for k, v in form.errors.items()])
         cleaned = form.cleaned_data

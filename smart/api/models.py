@@ -8,14 +8,22 @@ authority (``smart.api.auth``).
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class ApiKeyQuerySet(models.QuerySet):
-    def usable(self) -> ApiKeyQuerySet:
-        return self.filter(revoked_at__isnull=True, account__is_active=True)
+    def usable(self, on: datetime.date | None = None) -> ApiKeyQuerySet:
+        """Not revoked, and within the validity of its approved access request."""
+        on = on or timezone.localdate()
+        return self.filter(revoked_at__isnull=True, account__is_active=True).filter(
+            Q(access_request__valid_from__isnull=True) | Q(access_request__valid_from__lte=on),
+            Q(access_request__valid_to__isnull=True) | Q(access_request__valid_to__gte=on))
 
 
 class ApiKey(models.Model):
@@ -28,6 +36,11 @@ class ApiKey(models.Model):
     units = models.ManyToManyField("references.Unit", related_name="+",
                                    verbose_name=_("units"))
     can_write = models.BooleanField(_("may send data"), default=False)
+    # The approved access request (Pasal 11b) the key was issued against: system,
+    # units and read/write come from it; revoking the key closes it.
+    access_request = models.OneToOneField(
+        "access.AccessRequest", models.PROTECT, null=True, blank=True,
+        related_name="api_key", verbose_name=_("access request"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,
                                    related_name="+", verbose_name=_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

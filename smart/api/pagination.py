@@ -17,6 +17,11 @@ class CursorUnknown(Exception):
     """A cursor SMART did not issue (forged, mistyped or from another list)."""
 
 
+def cursor_for(last_id: int) -> str:
+    """The cursor of the page after the row with this id."""
+    return signing.dumps(last_id, salt=_SALT)
+
+
 def page_of(queryset, *, cursor: str, limit: int) -> tuple[list, str | None]:
     """One page of ``queryset`` after ``cursor``, and the cursor of the next page."""
     if cursor:
@@ -30,4 +35,4 @@ def page_of(queryset, *, cursor: str, limit: int) -> tuple[list, str | None]:
     if len(rows) <= limit:
         return rows, None
     rows = rows[:limit]
-    return rows, signing.dumps(rows[-1].pk, salt=_SALT)
+    return rows, cursor_for(rows[-1].pk)

@@ -10,13 +10,18 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from smart.access.models import AccessRequest, AccessRequestEvent, AccessStage
+from smart.access.workflow import may_issue_key
 from smart.accounts.models import User
 from smart.api.keys import key_hash, key_make, key_matches, key_prefix
 from smart.api.models import ApiKey, AttendanceLog, SkpResult
 from smart.audit.services import audit_record
+from smart.notifications.services import notify
 from smart.people.models import Employee
+from smart.references.models import Unit
 
 # last_used_at is refreshed at most this often: a busy system must not turn
 # every read into a write.
@@ -27,31 +32,54 @@ class KeyRefused(Exception):
     """A key operation the rules do not allow (Indonesian text)."""
 
 
-def api_key_create(*, actor, system: str, units, can_write: bool) -> tuple[ApiKey, str]:
-    """A new key and its system account; returns the key string, shown once."""
-    system = system.strip()
-    units = list(units)
-    if not system:
-        raise KeyRefused("Nama sistem wajib diisi.")
-    if not units:
-        raise KeyRefused("Pilih minimal satu unit yang boleh dibaca dengan kunci ini.")
-    key, prefix = key_make()
+def api_key_create(*, actor, access_request: AccessRequest) -> tuple[ApiKey, str]:
+    """The API key of an approved system access request (Pasal 11b), issued by the
+    Super Administrator: its system, scope and read/write come from the request,
+    which becomes "granted". Returns the key string, shown once."""
     with transaction.atomic():
-        account = User(username=f"sistem-{prefix}", full_name=f"Sistem {system}"[:200])
+        # of=self: the unit is a nullable join, which PostgreSQL cannot lock.
+        locked = (AccessRequest.objects.select_for_update(of=("self",)).select_related("unit")
+                  .get(pk=access_request.pk))
+        if not locked.is_for_system:
+            raise KeyRefused("Usulan ini bukan untuk sistem lain; kunci API hanya dibuat "
+                             "untuk usulan akses sistem.")
+        if locked.stage != AccessStage.APPROVED:
+            raise KeyRefused(f"Usulan ini berada pada tahap “{locked.get_stage_display()}”; "
+                             "kunci API hanya dibuat untuk usulan yang sudah disetujui "
+                             "Pengelola SMART.")
+        if not may_issue_key(locked, actor):
+            raise KeyRefused("Anda tidak berwenang membuat kunci API untuk usulan ini.")
+        units = ([locked.unit] if locked.unit_id
+                 else list(Unit.objects.filter(depth=1)))  # the whole regency
+        key, prefix = key_make()
+        account = User(username=f"sistem-{prefix}", full_name=f"Sistem {locked.system}"[:200])
         account.set_unusable_password()  # never signs in through the pages
         account.save()
-        api_key = ApiKey.objects.create(system=system, prefix=prefix, key_hash=key_hash(key),
-                                        account=account, can_write=can_write,
-                                        created_by=actor)
+        api_key = ApiKey.objects.create(system=locked.system, prefix=prefix,
+                                        key_hash=key_hash(key), account=account,
+                                        can_write=locked.can_write, created_by=actor,
+                                        access_request=locked)
         api_key.units.set(units)
+        previous = locked.stage
+        locked.stage = AccessStage.GRANTED
+        locked.granted_at = locked.closed_at = timezone.now()
+        locked.save(update_fields=["stage", "granted_at", "closed_at"])
+        AccessRequestEvent.objects.create(
+            request=locked, move="grant", from_stage=previous, to_stage=AccessStage.GRANTED,
+            actor=actor, actor_label=str(actor), note=f"Kunci API smart_{prefix}_…")
         audit_record(actor=actor, action="api.key.create", target=api_key,
-                     data={"system": system, "units": [u.code for u in units],
-                           "can_write": can_write})
+                     data={"system": locked.system, "units": [u.code for u in units],
+                           "can_write": locked.can_write, "request": locked.pk})
+        notify(users=[locked.proposer],
+               message=f"Kunci API untuk sistem {locked.system} (usulan #{locked.pk}) telah "
+                       "dibuat oleh Super Administrator.",
+               url=reverse("portal:access_request_detail", args=[locked.pk]))
     return api_key, key
 
 
 def api_key_revoke(*, actor, api_key: ApiKey, reason: str) -> ApiKey:
-    """The key stops working at once; its account is deactivated with it."""
+    """The key stops working at once; its account is deactivated with it, and
+    its access request records the revocation."""
     if not reason.strip():
         raise KeyRefused("Alasan wajib diisi.")
     with transaction.atomic():
@@ -63,8 +91,15 @@ def api_key_revoke(*, actor, api_key: ApiKey, reason: str) -> ApiKey:
         locked.revoke_reason = reason.strip()
         locked.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
         User.objects.filter(pk=locked.account_id).update(is_active=False)
+        request = locked.access_request
+        if request is not None:
+            AccessRequestEvent.objects.create(
+                request=request, move="revoke", from_stage=request.stage,
+                to_stage=request.stage, actor=actor, actor_label=str(actor),
+                note=locked.revoke_reason)
         audit_record(actor=actor, action="api.key.revoke", target=locked,
-                     data={"reason": locked.revoke_reason})
+                     data={"reason": locked.revoke_reason,
+                           "request": locked.access_request_id})
     return locked
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import html
+
 from django import forms
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -17,16 +18,21 @@ from smart.references.models import (
     Religion,
     Sex,
     Unit,
+    active_entries,
 )
 
 EM_SPACE = "\u2003"
 
 
-def _attrs(attrs: dict) -> SafeString:
+def _esc(value) -> str:
+    """``conditional_escape`` without its overhead: safe strings pass as they are."""
+    return str(value) if hasattr(value, "__html__") else html.escape(str(value))
+
+
+def _attrs(attrs: dict) -> str:
     """Django's ``attrs.html`` in Python: False left out, True as a bare name."""
-    return format_html_join("", " {}{}", (
-        (name, "" if value is True else format_html('="{}"', value))
-        for name, value in attrs.items() if value is not False))
+    return "".join(f" {_esc(name)}" if value is True else f' {_esc(name)}="{_esc(value)}"'
+                   for name, value in attrs.items() if value is not False)
 
 
 class QuickSelect(forms.Select):
@@ -36,32 +42,49 @@ class QuickSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], _attrs(widget["attrs"]))]
+        parts = [f'<select name="{_esc(widget["name"])}"{_attrs(widget["attrs"])}>']
         for group_name, options, _index in widget["optgroups"]:
             if group_name:
-                parts.append(format_html('<optgroup label="{}">', group_name))
-            parts += [format_html('<option value="{}"{}>{}</option>', option["value"],
-                                  _attrs(option["attrs"]), option["label"])
-                      for option in options]
+                parts.append(f'<optgroup label="{_esc(group_name)}">')
+            parts += [f'<option value="{_esc(option["value"])}"{_attrs(option["attrs"])}>'
+                      f'{_esc(option["label"])}</option>' for option in options]
             if group_name:
-                parts.append(mark_safe("</optgroup>"))  # noqa: S308 - a constant
-        parts.append(mark_safe("</select>"))  # noqa: S308 - a constant
+                parts.append("</optgroup>")
+        parts.append("</select>")
         return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
 
 
-def _grouped_golongan() -> list:
+def _grouped_golongan(entries) -> list:
     """PNS and PPPK grades in their own groups of the select."""
     groups: dict[str, list] = {}
-    for golongan in Golongan.objects.active():
+    for golongan in entries:
         groups.setdefault(golongan.get_scheme_display(), []).append(
             (golongan.pk, golongan.name))
     return [("", _("All")), *groups.items()]
+
+
+# The code-table selects of the form, read in one query (``active_entries``).
+CODE_TABLE_FIELDS = {"golongan": Golongan, "legal_status": LegalStatus, "sex": Sex,
+                     "religion": Religion, "education_level": EducationLevel,
+                     "position_type": PositionType, "echelon": Echelon}
 
 
 # The browser refuses to send a query with exactly 16 digits (a NIK) in the
 # address; the view refuses it too (security.md C5). htmx validates the form
 # before each request, so typing a NIK never reaches the server.
 NOT_A_NIK_PATTERN = r"(?!\D*(\d\D*){16}$).*"
+
+
+def unit_options(units) -> list[tuple[int, str]]:
+    """(pk, label) of the units, indented as a tree and named with their OPD like
+    ``Unit.label``, from plain values (no model instances for ~300 rows)."""
+    options = []
+    for pk, depth, name, agency_id, short_name, agency_name in units.values_list(
+            "pk", "depth", "name", "agency_id", "agency__short_name", "agency__name"):
+        label = (f"{name} · {short_name or agency_name}" if agency_id and agency_id != pk
+                 else name)
+        options.append((pk, EM_SPACE * max(depth - 2, 0) + label))
+    return options
 
 
 class EmployeeFilterForm(forms.Form):
@@ -92,19 +115,19 @@ class EmployeeFilterForm(forms.Form):
     # The filters below are what the statistics link to (drill-down, R-USE).
     active = forms.BooleanField(label=_("Active only"), required=False)
     sex = forms.ModelChoiceField(label=_("Sex"), queryset=Sex.objects.active(),
-                                 required=False, empty_label=_("All"))
+                                 required=False, empty_label=_("All"), widget=QuickSelect)
     religion = forms.ModelChoiceField(label=_("Religion"), queryset=Religion.objects.active(),
-                                      required=False, empty_label=_("All"))
+                                      required=False, empty_label=_("All"), widget=QuickSelect)
     education_level = forms.ModelChoiceField(
         label=_("Education"), queryset=EducationLevel.objects.active(), required=False,
-        empty_label=_("All"),
+        empty_label=_("All"), widget=QuickSelect,
     )
     position_type = forms.ModelChoiceField(
         label=_("Position type"), queryset=PositionType.objects.active(), required=False,
-        empty_label=_("All"),
+        empty_label=_("All"), widget=QuickSelect,
     )
     echelon = forms.ModelChoiceField(label=_("Echelon"), queryset=Echelon.objects.active(),
-                                     required=False, empty_label=_("All"))
+                                     required=False, empty_label=_("All"), widget=QuickSelect)
     age_min = forms.IntegerField(label=_("Age from"), required=False, min_value=0,
                                  max_value=120)
     age_max = forms.IntegerField(label=_("Age to"), required=False, min_value=0,
@@ -118,7 +141,18 @@ class EmployeeFilterForm(forms.Form):
         self.fields["unit"].label_from_instance = (
             lambda u: EM_SPACE * max(u.depth - 2, 0) + u.label
         )
-        self.fields["golongan"].choices = _grouped_golongan()
+        # One plain query for the options: the field's own iterator would use a
+        # server-side cursor on PostgreSQL (DECLARE, FETCH, CLOSE) for ~300 rows.
+        self.fields["unit"].choices = [("", self.fields["unit"].empty_label),
+                                       *unit_options(units)]
+        # The options of every code-table select come from one query; a
+        # submitted value is still checked against the field's own queryset.
+        entries = active_entries(CODE_TABLE_FIELDS)
+        for name, found in entries.items():
+            field = self.fields[name]
+            field.choices = [("", field.empty_label),
+                             *((entry.pk, field.label_from_instance(entry)) for entry in found)]
+        self.fields["golongan"].choices = _grouped_golongan(entries["golongan"])
 
     def filter(self, queryset):
         """Apply the valid filters; an invalid value is ignored with its error shown."""

@@ -1,8 +1,6 @@
 """Browse and read employee records. Every fetch goes through ``visible_to``."""
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +11,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from smart.access.policies import personnel_scope
 from smart.people.forms import EmployeeFilterForm
 from smart.people.identity import looks_like_nik
+from smart.people.listing import employee_page
 from smart.people.models import Employee
 from smart.references.models import Unit
 
@@ -23,6 +22,17 @@ def _units_visible_to(user):
     return units if scope.everything else units.under_any(scope.unit_paths)
 
 
+# The list's paging parameters (smart.people.listing); the rest are its filters.
+PAGE_PARAMETERS = ("page", "after", "before", "last")
+
+
+def _scope_key(user) -> str:
+    """Who shares a cached count: everyone regency-wide, otherwise the user alone
+    (their list also holds their own record)."""
+    scope = personnel_scope(user)
+    return "*" if scope.everything else f"{user.pk}:{','.join(sorted(scope.unit_paths))}"
+
+
 def _without_nik(request):
     """A query holding a NIK is not run, and the answer takes the NIK out of the
     address bar and the history (security.md C5): the same list without ``q``."""
@@ -31,7 +41,8 @@ def _without_nik(request):
         "Search by name or NIP."))
     query = request.GET.copy()
     query.pop("q", None)
-    query.pop("page", None)
+    for name in PAGE_PARAMETERS:
+        query.pop(name, None)
     url = reverse("people:employee_list") + (f"?{query.urlencode()}" if query else "")
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
@@ -41,10 +52,11 @@ def employee_list(request):
         return _without_nik(request)
     form = EmployeeFilterForm(request.GET or None, units=_units_visible_to(request.user))
     employees = form.filter(Employee.objects.visible_to(request.user)).for_list()
-    page = Paginator(employees, settings.SMART_EMPLOYEE_PAGE_SIZE).get_page(
-        request.GET.get("page"))
     query = request.GET.copy()
-    query.pop("page", None)
+    for name in PAGE_PARAMETERS:
+        query.pop(name, None)
+    page = employee_page(employees, request.GET,
+                         count_key=f"{_scope_key(request.user)}|{query.urlencode()}")
     template = "people/employee_list.html"
     if request.htmx:
         template += "#results"

@@ -21,7 +21,13 @@ from smart.access.models import (
     Role,
     RoleAssignment,
 )
-from smart.access.workflow import MOVES, may_make, may_propose_in, may_revoke
+from smart.access.workflow import (
+    MOVES,
+    may_make,
+    may_propose_in,
+    may_propose_system,
+    may_revoke,
+)
 from smart.audit.services import audit_record
 from smart.notifications.recipients import holders_of
 from smart.notifications.services import notify
@@ -44,7 +50,9 @@ def _event(request: AccessRequest, move: str, from_stage: str, to_stage: str, ac
 
 
 def _audit_data(request: AccessRequest, note: str = "") -> dict:
-    return {"user": request.user.username, "role": request.role,
+    return {"user": request.user.username if request.user_id else None,
+            "system": request.system or None, "can_write": request.can_write,
+            "role": request.role,
             "unit": request.unit.code if request.unit_id else None,
             "stage": request.stage, "note": note}
 
@@ -91,8 +99,53 @@ def access_request_propose(*, proposer, user, role: str, unit, reason: str,
     return request
 
 
+def access_request_propose_system(*, proposer, system: str, unit, can_write: bool,
+                                  reason: str, valid_from: datetime.date | None = None,
+                                  valid_to: datetime.date | None = None) -> AccessRequest:
+    """Access for another system (Pasal 25): once approved by the Pengelola SMART,
+    the Super Administrator issues its API key (``smart.api.services``), which
+    reads the scope unit's employees and, with ``can_write``, sends data."""
+    system = system.strip()
+    if not system:
+        raise AccessRefused("Nama sistem wajib diisi.")
+    if not may_propose_system(proposer, unit):
+        raise AccessRefused("Anda tidak berwenang mengusulkan akses sistem pada lingkup "
+                            "tersebut.")
+    if not reason.strip():
+        raise AccessRefused("Alasan usulan wajib diisi.")
+    if valid_from and valid_to and valid_to < valid_from:
+        raise AccessRefused("Tanggal berakhir tidak boleh sebelum tanggal mulai.")
+    with transaction.atomic():
+        # The proposer's row is the lock: a double click makes one request.
+        get_user_model().objects.select_for_update().get(pk=proposer.pk)
+        if AccessRequest.objects.filter(
+                system__iexact=system, unit=unit,
+                stage__in=(AccessStage.PROPOSED, AccessStage.APPROVED)).exists():
+            raise AccessRefused("Usulan yang sama untuk sistem ini masih dalam proses.")
+        request = AccessRequest.objects.create(
+            system=system, can_write=can_write, role=Role.LEADERSHIP, unit=unit,
+            valid_from=valid_from, valid_to=valid_to, reason=reason.strip(),
+            proposer=proposer, stage=AccessStage.PROPOSED)
+        _event(request, "propose", "", AccessStage.PROPOSED, proposer, request.reason)
+        audit_record(actor=proposer, action="access.request.propose", target=request,
+                     data=_audit_data(request, request.reason))
+        notify(users=[u for u in holders_of(Role.SYSTEM_MANAGER) if u.pk != proposer.pk],
+               message=f"Usulan akses sistem #{request.pk} ({system}) menunggu persetujuan "
+                       "Pengelola SMART.", url=_url(request))
+    return request
+
+
 def _notify_move(request: AccessRequest, move: str) -> None:
-    subject = f"Usulan hak akses #{request.pk} ({request.get_role_display()} untuk {request.user})"
+    subject = (f"Usulan hak akses #{request.pk} ({request.get_role_display()} untuk "
+               f"{request.subject})")
+    if request.is_for_system and move == "approve":
+        notify(users=[u for u in holders_of(Role.SUPER_ADMIN)
+                      if u.pk != request.proposer_id],
+               message=f"{subject} telah disetujui; Super Administrator dapat membuat "
+                       "kunci API-nya.", url=_url(request))
+        notify(users=[request.proposer], message=f"{subject} disetujui Pengelola SMART.",
+               url=_url(request))
+        return
     if move == "approve":
         notify(users=[u for u in holders_of(Role.SUPER_ADMIN)
                       if u.pk not in (request.proposer_id, request.user_id)],

@@ -20,6 +20,7 @@ from smart.access.policies import has_role, role_scope
 from smart.access.workflow import (
     allowed_moves,
     awaiting,
+    may_issue_key,
     may_revoke,
     proposable_roles,
     requests_visible_to,
@@ -29,6 +30,7 @@ from smart.portal.access_services import (
     AccessRefused,
     access_request_move,
     access_request_propose,
+    access_request_propose_system,
     assignment_revoke,
 )
 from smart.references.models import Unit
@@ -58,6 +60,40 @@ class ProposeForm(forms.Form):
         super().__init__(*args, **kwargs)
         labels = dict(Role.choices)
         self.fields["role"].choices = [(r, labels[r]) for r in proposable_roles(proposer)]
+        units = Unit.objects.current().select_related("agency")
+        if not has_role(proposer, Role.SYSTEM_MANAGER):
+            scope = role_scope(proposer, Role.HR_MANAGER)
+            if not scope.everything:
+                units = units.under_any(scope.unit_paths)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].label_from_instance = lambda unit: unit.label
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", _("The end date cannot be before the start date."))
+        return data
+
+
+class SystemProposeForm(forms.Form):
+    """Access for another system (Pasal 25): granted as an API key."""
+
+    system = forms.CharField(label=gettext_lazy("System"), max_length=100,
+                             help_text=gettext_lazy("e.g. e-Kinerja, fingerprint attendance"))
+    unit = forms.ModelChoiceField(
+        label=gettext_lazy("Scope unit (with its sub-units)"), queryset=Unit.objects.none(),
+        required=False,
+        help_text=gettext_lazy("Empty means the whole regency (SMART manager only)."))
+    can_write = forms.BooleanField(label=gettext_lazy("May send data (SKP results, "
+                                                      "attendance logs)"), required=False)
+    valid_from = _date_field("valid_from")
+    valid_to = _date_field("valid_to")
+    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, proposer, **kwargs):
+        super().__init__(*args, **kwargs)
         units = Unit.objects.current().select_related("agency")
         if not has_role(proposer, Role.SYSTEM_MANAGER):
             scope = role_scope(proposer, Role.HR_MANAGER)
@@ -108,6 +144,7 @@ def request_list(request):
                                stage__in=("proposed", "approved")),
         "history": visible[:100],
         "can_propose": bool(proposable_roles(request.user)),
+        "can_propose_system": has_role(request.user, Role.HR_MANAGER, Role.SYSTEM_MANAGER),
     })
 
 
@@ -130,10 +167,31 @@ def propose(request):
     return render(request, "portal/access_request_propose.html", {"form": form})
 
 
+def propose_system(request):
+    """Propose access for another system; its grant is an API key."""
+    _in_workflow_or_404(request.user, Role.HR_MANAGER, Role.SYSTEM_MANAGER)
+    form = SystemProposeForm(request.POST or None, proposer=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            access = access_request_propose_system(proposer=request.user, **form.cleaned_data)
+        except AccessRefused as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The access request was sent to the SMART manager "
+                                        "for approval."))
+            return redirect("portal:access_request_detail", pk=access.pk)
+    return render(request, "portal/access_request_propose_system.html", {"form": form})
+
+
 def detail(request, pk: int):
     access = _request_or_404(request.user, pk)
     assignment = access.assignment
+    api_key = getattr(access, "api_key", None) if access.is_for_system else None
     return render(request, "portal/access_request_detail.html", {
+        "api_key": api_key,
+        "may_issue_key": may_issue_key(access, request.user),
+        "can_revoke_key": (api_key is not None and api_key.revoked_at is None
+                           and has_role(request.user, Role.SUPER_ADMIN)),
         "access": access,
         "events": access.events.all(),
         "moves": allowed_moves(access, request.user),

@@ -1,7 +1,8 @@
 """API keys for other systems (R-INT, Pasal 25): the Super Administrator
-creates them — after the access authorisation of the system's request — and
-revokes them. A new key is shown once, on the page that created it; SMART
-keeps only its hash."""
+issues one only against an approved system access request (Pasal 11b), whose
+system, scope and read/write it takes, and revokes it (which the request
+records). A new key is shown once, on the page that created it; SMART keeps
+only its hash."""
 
 from __future__ import annotations
 
@@ -13,27 +14,29 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from smart.access.models import Role
+from smart.access.models import AccessRequest, AccessStage, Role
 from smart.access.policies import has_role
 from smart.api.models import ApiKey
 from smart.api.services import KeyRefused, api_key_create, api_key_revoke
 from smart.portal.account_views import ReasonForm
-from smart.references.models import Unit
 
 
 class ApiKeyForm(forms.Form):
-    system = forms.CharField(label=gettext_lazy("System"), max_length=100,
-                             help_text=gettext_lazy("e.g. e-Kinerja, fingerprint attendance"))
-    units = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Units it may read (with their sub-units)"),
-        queryset=Unit.objects.none())
-    can_write = forms.BooleanField(label=gettext_lazy("May send data (SKP results, "
-                                                      "attendance logs)"), required=False)
+    """Which approved system request the key is for; everything else comes from it."""
 
-    def __init__(self, *args, **kwargs):
+    access_request = forms.ModelChoiceField(
+        label=gettext_lazy("Approved access request"), queryset=AccessRequest.objects.none(),
+        empty_label=None)
+
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = Unit.objects.current()
-        self.fields["units"].label_from_instance = lambda u: u.label
+        self.fields["access_request"].queryset = awaiting_key(user)
+
+
+def awaiting_key(user):
+    """Approved system requests this Super Administrator may issue a key for."""
+    return (AccessRequest.objects.filter(stage=AccessStage.APPROVED).exclude(system="")
+            .exclude(proposer=user).select_related("unit__agency", "proposer"))
 
 
 def _super_admin_or_404(user) -> None:
@@ -43,18 +46,21 @@ def _super_admin_or_404(user) -> None:
 
 def api_keys(request):
     _super_admin_or_404(request.user)
-    form = ApiKeyForm(request.POST or None)
+    form = ApiKeyForm(request.POST or None, user=request.user)
     new_key = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            _created, new_key = api_key_create(actor=request.user, **form.cleaned_data)
-        except KeyRefused as error:
-            form.add_error(None, str(error))
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                _created, new_key = api_key_create(
+                    actor=request.user, access_request=form.cleaned_data["access_request"])
+            except KeyRefused as error:
+                messages.error(request, str(error))
         else:
-            form = ApiKeyForm()
-    keys = ApiKey.objects.select_related("created_by", "revoked_by").prefetch_related("units")
+            messages.error(request, _("Choose an approved access request of a system."))
+    keys = ApiKey.objects.select_related("created_by", "revoked_by",
+                                         "access_request").prefetch_related("units")
     return render(request, "portal/api_keys.html", {
-        "form": form, "keys": keys, "new_key": new_key})
+        "awaiting": awaiting_key(request.user), "keys": keys, "new_key": new_key})
 
 
 @require_POST
@@ -71,4 +77,6 @@ def api_key_revoke_view(request, pk: int):
         messages.error(request, str(error))
     else:
         messages.success(request, _("The key was revoked; it no longer works."))
+    if request.POST.get("back") == "request" and api_key.access_request_id:
+        return redirect("portal:access_request_detail", pk=api_key.access_request_id)
     return redirect("portal:api_keys")

@@ -21,6 +21,8 @@ urlpatterns = [
     # akses/: access authorisation (Pasal 11b): proposed, approved, granted, revoked
     path("akses/", access_views.request_list, name="access_requests"),
     path("akses/usul/", access_views.propose, name="access_request_propose"),
+    path("akses/usul-sistem/", access_views.propose_system,
+         name="access_request_propose_system"),
     path("akses/<int:pk>/", access_views.detail, name="access_request_detail"),
     path("akses/<int:pk>/langkah/", access_views.move, name="access_request_move"),
     path("akses/penugasan/<int:pk>/cabut/", access_views.revoke, name="access_assignment_revoke"),

@@ -16,6 +16,18 @@ from smart.reports.nominatif import COLUMNS, DEFAULT_COLUMNS, chosen
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def within_reckonable_years(value: datetime.date) -> None:
+    """The career rules count 71 years back and years ahead: a date outside
+    1900–2100 is a typing error, not a period (it would overflow the calendar)."""
+    if value and not datetime.date(1900, 1, 1) <= value <= datetime.date(2100, 12, 31):
+        raise forms.ValidationError("Tanggal harus antara tahun 1900 dan 2100.")
+
+
+def report_date(label) -> forms.DateField:
+    return forms.DateField(label=label, required=False, widget=DATE_INPUT,
+                           validators=[within_reckonable_years])
+
+
 class UnitField(forms.ModelChoiceField):
     """A unit of the user's scope, indented as a tree and named with its OPD."""
 
@@ -40,7 +52,7 @@ class UnitForm(forms.Form):
 
 
 class DukForm(UnitForm):
-    on = forms.DateField(label=_("As of"), required=False, widget=DATE_INPUT)
+    on = report_date(_("As of"))
 
     def values(self) -> tuple[datetime.date, object] | None:
         """The date (today when not given) and the unit (None: the whole scope);
@@ -56,8 +68,8 @@ class DukForm(UnitForm):
 class PeriodForm(forms.Form):
     """A period of whole months: from the first day of ``start`` to the last of ``end``."""
 
-    start = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
-    end = forms.DateField(label=_("Until"), required=False, widget=DATE_INPUT)
+    start = report_date(_("From"))
+    end = report_date(_("Until"))
     unit = UnitField(label=_("Unit (with its sub-units)"), queryset=None, required=False,
                      empty_label=_("Whole regency (within your scope)"))
 
@@ -89,7 +101,7 @@ class PeriodForm(forms.Form):
 class PromotionForm(UnitForm):
     """A KP period: the first of the six periods a year on or after ``on`` (today)."""
 
-    on = forms.DateField(label=_("Period on or after"), required=False, widget=DATE_INPUT)
+    on = report_date(_("Period on or after"))
 
     def values(self) -> tuple[datetime.date, object] | None:
         if self.is_bound and not self.is_valid():

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Case, CharField, Count, F, Value, When
 from django.utils import timezone
 
@@ -188,3 +190,34 @@ def unit_by_golongan(user, unit: Unit | None = None) -> CrossTable:
         rows.append((name, cells, sum(c for c, _ in cells), row_query))
     column_totals = [sum(counts.get((a, g), 0) for a in agencies) for g, _ in columns]
     return CrossTable(columns, rows, column_totals, sum(column_totals))
+
+
+@dataclass
+class Snapshot:
+    """The statistics of one scope and unit, and when they were counted (None:
+    just now, for this request)."""
+
+    tables: list[Table]
+    cross: CrossTable
+    counted_at: datetime.datetime | None = None
+
+
+def statistics_snapshot(user, unit: Unit | None = None) -> Snapshot:
+    """``statistics_tables`` and ``unit_by_golongan`` together. Counting is the
+    cost at scale (each table is a pass over every employee in scope): up to
+    ``SMART_LIST_EXACT_COUNT_UP_TO`` employees they are counted on every
+    request; above it, once per ``SMART_LIST_COUNT_CACHE_SECONDS`` per scope and
+    unit, and the page and the API say when (issue 10, docs/performance.md)."""
+    cap = settings.SMART_LIST_EXACT_COUNT_UP_TO
+    if population(user, unit).order_by().values("pk")[:cap + 1].count() <= cap:
+        return Snapshot(statistics_tables(user, unit), unit_by_golongan(user, unit))
+    scope = personnel_scope(user)
+    who = "*" if scope.everything else f"{user.pk}:{','.join(sorted(scope.unit_paths))}"
+    key = f"smart.reports.statistics:{who}:{unit.pk if unit else '-'}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    snapshot = Snapshot(statistics_tables(user, unit), unit_by_golongan(user, unit),
+                        counted_at=timezone.now())
+    cache.set(key, snapshot, settings.SMART_LIST_COUNT_CACHE_SECONDS)
+    return snapshot

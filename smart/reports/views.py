@@ -57,7 +57,7 @@ from smart.reports.recap_files import recap_pdf, recap_xlsx
 from smart.reports.recaps import discipline_recap, leave_recap, may_see_discipline
 from smart.reports.services import report_export_record
 from smart.reports.signing import signing_official
-from smart.reports.statistics import statistics_tables, unit_by_golongan
+from smart.reports.statistics import statistics_snapshot
 from smart.reports.usage import REPORT_NAMES, monthly_summary, usage_log
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -114,12 +114,14 @@ def statistics(request):
     form = UnitForm(request.GET or None, units=units_in_scope(scope))
     values = form.values()
     unit = values[0] if values else None
-    tables = statistics_tables(request.user, unit) if values else []
-    cross = unit_by_golongan(request.user, unit) if values else None
+    snapshot = statistics_snapshot(request.user, unit) if values else None
+    tables = snapshot.tables if snapshot else []
+    cross = snapshot.cross if snapshot else None
     if values:
         _page_use(request, "reports.statistics", scope_label(scope, unit))
     return render(request, "reports/statistics.html", {
         "form": form, "tables": tables, "cross": cross,
+        "counted_at": snapshot.counted_at if snapshot else None,
         "label": scope_label(scope, unit) if values else "",
         "charts": [{"id": f"chart-{t.key}", "title": t.title,
                     "labels": [line.label for line in t.lines],

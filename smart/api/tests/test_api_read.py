@@ -14,10 +14,23 @@ pytestmark = pytest.mark.django_db
 API = "/api/v1"
 
 
-def key_for(cast, *unit_codes, can_write=False):
-    api_key, key = api_key_create(actor=cast.super_admin, system="e-Kinerja",
-                                  units=Unit.objects.filter(code__in=unit_codes),
-                                  can_write=can_write)
+def approved_system_request(cast, unit_code: str | None, *, can_write=False,
+                            system="e-Kinerja", **dates):
+    """A system access request the Pengelola SMART has approved (Pasal 11b)."""
+    from smart.access.models import AccessRequest, AccessStage, Role
+
+    return AccessRequest.objects.create(
+        system=system, can_write=can_write, role=Role.LEADERSHIP,
+        unit=Unit.objects.get(code=unit_code) if unit_code else None,
+        reason="Integrasi Pasal 25.", proposer=cast.system_manager,
+        stage=AccessStage.APPROVED, **dates)
+
+
+def key_for(cast, unit_code, can_write=False):
+    """A key issued by the Super Administrator against an approved request."""
+    api_key, key = api_key_create(
+        actor=cast.super_admin,
+        access_request=approved_system_request(cast, unit_code, can_write=can_write))
     return api_key, {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 

@@ -160,3 +160,15 @@ def test_bup_of_the_skill_levels_ahli_muda_and_a_dual_position(cast):
         "AHLI MUDA": D(2030, 3, 1), "TERAMPIL": D(2030, 8, 1), "RANGKAP": D(2030, 11, 1)}
     assert rows["TERAMPIL"].rule.startswith("BUP 58 tahun: jabatan fungsional jenjang terampil")
     assert rows["RANGKAP"].rule.startswith("BUP 60 tahun: jabatan rangkap")
+
+
+@pytest.mark.parametrize("name, params", [
+    ("reports:kgb", {"start": "9999-12-31"}), ("reports:retirement", {"start": "0001-01-01"}),
+    ("reports:promotion", {"on": "9999-12-31"}), ("reports:duk", {"on": "9999-12-31"}),
+])
+def test_a_date_the_rules_cannot_count_with_is_a_form_error_not_a_500(client, cast, name,
+                                                                      params):
+    client.force_login(cast.verifier)
+    response = client.get(reverse(name), params)
+    assert response.status_code == 200
+    assert "Tanggal harus antara tahun 1900 dan 2100." in response.content.decode()

@@ -112,3 +112,33 @@ def test_the_page_shows_the_tables_and_the_chart_data(client, cast, staff):
     body = response.content.decode()
     assert 'id="report-charts" type="application/json"' in body
     assert "chart.umd.min.js" in body and "report_charts.js" in body
+
+
+def test_big_scopes_are_counted_once_per_few_minutes_small_ones_every_time(
+        client, cast, settings):
+    """Issue 10, cached counts: above SMART_LIST_EXACT_COUNT_UP_TO employees the
+    figures are kept per scope and unit and the page says when they were
+    counted; below it every request counts afresh."""
+    from django.core.cache import cache
+
+    from smart.reports.statistics import statistics_snapshot
+
+    cache.clear()
+    fresh = statistics_snapshot(cast.verifier)
+    assert fresh.counted_at is None
+    settings.SMART_LIST_EXACT_COUNT_UP_TO = 2
+    first = statistics_snapshot(cast.verifier)
+    assert first.counted_at is not None
+    make_employee("DINKES.01")
+    kept = statistics_snapshot(cast.verifier)
+    assert kept.counted_at == first.counted_at
+    assert kept.tables[0].total == first.tables[0].total
+    # Another scope (unit A's admin) and another unit are counted on their own.
+    assert statistics_snapshot(cast.admin_a).tables[0].total == Employee.objects.visible_to(
+        cast.admin_a).active().count()
+    assert client.login(username=cast.verifier.username, password="Persona-Test-Pass-2026")
+    page = client.get(reverse("reports:statistics")).content.decode()
+    assert "Dihitung pukul" in page
+    cache.clear()
+    assert statistics_snapshot(cast.verifier).tables[0].total == first.tables[0].total + 1
+    cache.clear()

@@ -17,13 +17,17 @@ class Command(BaseCommand):
         parser.add_argument("--warmup", type=int, default=3, help="Permintaan pemanasan.")
         parser.add_argument("--repeat", type=int, default=20, help="Permintaan yang diukur.")
         parser.add_argument("--json", type=Path, default=None, help="Berkas keluaran JSON.")
+        parser.add_argument("--only", default="",
+                            help="Hanya baris yang namanya memuat salah satu teks ini "
+                                 "(dipisah koma), mis. \"employee list,profile\".")
 
     def handle(self, *args, size, warmup: int, repeat: int, json: Path | None,
-               **options) -> None:
+               only: str = "", **options) -> None:
         if repeat < 1 or warmup < 0:
             raise CommandError("--repeat paling sedikit 1 dan --warmup tidak negatif.")
         try:
-            report = run_bench(warmup=warmup, repeat=repeat, progress=self.stderr.write)
+            report = run_bench(warmup=warmup, repeat=repeat, only=only,
+                               progress=self.stderr.write)
         except LookupError as error:
             raise CommandError(str(error)) from None
         if size is not None and report.employees != size:

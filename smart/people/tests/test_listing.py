@@ -1,0 +1,169 @@
+"""Issue 10: the employee list at scale — numbered pages first, keyset pages
+beyond them, a capped count that is cached only for big lists, the filter
+selects in one query, the trigram index on PostgreSQL — and queries per page
+that do not grow with the number of employees."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from smart.people.forms import CODE_TABLE_FIELDS
+from smart.people.models import Employee
+from smart.references.models import Golongan, Religion, active_entries
+from tests.personas import make_employee
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("people:employee_list")
+
+
+@pytest.fixture
+def small_pages(settings):
+    """Two rows a page, two numbered pages, exact counts up to five rows."""
+    settings.SMART_EMPLOYEE_PAGE_SIZE = 2
+    settings.SMART_LIST_OFFSET_PAGES = 2
+    settings.SMART_LIST_EXACT_COUNT_UP_TO = 5
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _names(response) -> list[str]:
+    return [e.name for e in response.context["page"].object_list]
+
+
+def _everyone_in_order() -> list[str]:
+    return list(Employee.objects.order_by("name", "nip").values_list("name", flat=True))
+
+
+def _walk(client, first: dict) -> list[str]:
+    """Follow "next" from ``first`` to the end, as a user clicks."""
+    seen, params = [], first
+    while True:
+        response = client.get(URL, params)
+        page = response.context["page"]
+        seen += _names(response)
+        if not page.has_next:
+            return seen
+        key, value = page.next_query.split("=")
+        params = {key: value}
+
+
+def test_next_pages_walk_everyone_once_in_name_order_past_the_numbered_pages(
+        client, cast, small_pages):
+    for n in range(5):
+        make_employee("DINKES.01", name=f"ZULKIFLI {n}")
+    assert client.login(username=cast.verifier.username, password="Persona-Test-Pass-2026")
+    seen = _walk(client, {})
+    assert seen == _everyone_in_order()
+    third = client.get(URL, {"page": 2}).context["page"]
+    assert third.next_query.startswith("after=")  # numbered pages end at page 2
+
+
+def test_previous_and_last_pages_are_keyset_pages(client, cast, small_pages):
+    for n in range(5):
+        make_employee("DINKES.01", name=f"ZULKIFLI {n}")
+    assert client.login(username=cast.verifier.username, password="Persona-Test-Pass-2026")
+    everyone = _everyone_in_order()
+    last = client.get(URL, {"last": 1})
+    assert _names(last) == everyone[-2:] and not last.context["page"].has_next
+    key, value = last.context["page"].previous_query.split("=")
+    before = client.get(URL, {key: value})
+    assert _names(before) == everyone[-4:-2]
+    assert "after=" in before.content.decode() and "last=1" in before.content.decode()
+
+
+def test_a_cursor_outside_the_callers_list_starts_at_the_first_page(client, cast,
+                                                                     small_pages):
+    """A unit admin cannot page from an employee of another unit: the cursor is
+    looked up in their own list, and an unknown one is the first page."""
+    assert client.login(username=cast.admin_a.username, password="Persona-Test-Pass-2026")
+    first = _names(client.get(URL))
+    assert _names(client.get(URL, {"after": cast.person_b.pk})) == first
+    assert _names(client.get(URL, {"before": "x"})) == first
+    assert cast.person_b.name not in client.get(URL, {"after": cast.person_b.pk}).content.decode()
+
+
+def test_counts_are_exact_when_small_and_cached_when_big(client, cast, small_pages):
+    assert client.login(username=cast.verifier.username, password="Persona-Test-Pass-2026")
+    total = Employee.objects.count()
+    assert total > 5  # above the cap of the fixture
+    page = client.get(URL).context["page"]
+    assert (page.count, page.counted.exact) == (total, True)  # counted once, kept
+    make_employee("DINKES.01", name="BARU SAJA")
+    again = client.get(URL)
+    assert (again.context["page"].count, again.context["page"].counted.exact) == (
+        total, False)
+    assert "Sekitar" in again.content.decode() or "About" in again.content.decode()
+    # A filtered small list is counted exactly at once.
+    small = client.get(URL, {"q": "BARU SAJA"}).context["page"]
+    assert (small.count, small.counted.exact) == (1, True)
+    # Another scope never reads the regency's cached figure.
+    client.logout()
+    assert client.login(username=cast.admin_a.username, password="Persona-Test-Pass-2026")
+    mine = client.get(URL).context["page"].count
+    assert mine == Employee.objects.visible_to(cast.admin_a).count()
+
+
+def test_the_filter_selects_come_from_one_query_with_the_tables_own_order():
+    with CaptureQueriesContext(connection) as captured:
+        found = active_entries(CODE_TABLE_FIELDS)
+    assert len(captured.captured_queries) == 1
+    assert [g.pk for g in found["golongan"]] == list(
+        Golongan.objects.active().values_list("pk", flat=True))
+    assert [r.name for r in found["religion"]] == list(
+        Religion.objects.active().values_list("name", flat=True))
+    Religion.objects.filter(pk=found["religion"][0].pk).update(is_active=False)
+    assert len(active_entries({"religion": Religion})["religion"]) == len(found["religion"]) - 1
+
+
+def test_the_name_search_has_its_trigram_index_on_postgresql(cast):
+    """On PostgreSQL the migration adds GIN trigram indexes for the search; on
+    SQLite it adds nothing and the search scans (and still finds)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = "
+                           "'people_employee' AND indexdef LIKE '%%gin_trgm_ops%%'")
+            assert {row[0] for row in cursor.fetchall()} == {
+                "people_employee_name_trgm", "people_employee_front_title_trgm",
+                "people_employee_back_title_trgm"}
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE name LIKE '%trgm%'")
+            assert cursor.fetchall() == []
+    assert list(Employee.objects.search("rekan dinkes")) == [cast.colleague_a]
+
+
+def _queries(client, params=None, url=URL) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, params or {}).status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "pegawai"}, {"last": 1}, {"page": 2}],
+                         ids=["first", "search", "last", "page-2"])
+def test_list_queries_do_not_grow_with_the_employees(client, cast, small_pages, params):
+    """3 employees more, then 30 more: the same number of queries per page."""
+    assert client.login(username=cast.verifier.username, password="Persona-Test-Pass-2026")
+    for n in range(3):
+        make_employee("DINKES.01", name=f"PEGAWAI TIGA {n}")
+    client.get(URL, params)
+    few = _queries(client, params)
+    for n in range(30):
+        make_employee("DISDIK.01", name=f"PEGAWAI TIGA PULUH {n}")
+    cache.clear()
+    client.get(URL, params)
+    assert _queries(client, params) == few
+
+
+def test_api_list_queries_do_not_grow_with_the_employees(client, cast):
+    assert client.login(username=cast.verifier.username, password="Persona-Test-Pass-2026")
+    url = reverse("api:employee_list")
+    for n in range(3):
+        make_employee("DINKES.01", name=f"PEGAWAI TIGA {n}")
+    client.get(url)
+    few = _queries(client, {"limit": 100}, url)
+    for n in range(30):
+        make_employee("DISDIK.01", name=f"PEGAWAI TIGA PULUH {n}")
+    assert _queries(client, {"limit": 100}, url) == few
