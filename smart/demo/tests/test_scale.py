@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from smart.accounts.models import User
-from smart.demo.bench import NOT_BUILT, measure, page_cases, percentile
+from smart.demo.bench import IMPORT_ROW, import_row, measure, page_cases, percentile
 from smart.demo.load import MIX, _summary
 from smart.demo.loader import ROLE_ORDER
 from smart.demo.scale import scale_generate, split
@@ -98,16 +98,16 @@ def test_the_bench_prints_and_writes_every_row(data_dir):
                  stderr=io.StringIO())
     out, path = io.StringIO(), data_dir / "bench.json"
     call_command("bench", "--size", "200", "--warmup", "0", "--repeat", "2", "--json", str(path),
-                 stdout=out, stderr=io.StringIO())
+                 "--import-rows", "0", stdout=out, stderr=io.StringIO())
     report = json.loads(path.read_text())
     assert report["employees"] == 200 and report["repeat"] == 2
     names = [row["name"] for row in report["rows"]]
     measured = [case.name for case in page_cases()]
-    assert names == measured + list(NOT_BUILT)
+    assert names == [*measured, IMPORT_ROW]
     for row in report["rows"]:
         assert row["name"] in out.getvalue()
-        if row["name"] in NOT_BUILT:  # measured by another command
-            assert (row["status"], row["note"]) == ("not measured here", "see bench_import")
+        if row["name"] == IMPORT_ROW:  # a child process on its own database, tested below
+            assert (row["status"], row["note"]) == ("skipped", "--import-rows 0")
             continue
         assert row["status"] == "ok", row
         assert row["median_ms"] > 0 and row["p95_ms"] >= row["median_ms"] and row["queries"]
@@ -116,6 +116,27 @@ def test_the_bench_prints_and_writes_every_row(data_dir):
     assert {row["name"] for row in floors} >= {"employee list: first page",
                                               "profile (verifier)"}
     assert all(row["ratio"] > 0 for row in floors)
+
+
+def test_the_import_row_reports_a_real_first_import_and_its_repetition(data_dir, tmp_path):
+    """bench_import --json (what the bench's child process runs) on an empty
+    database: the first import creates every row, the same file again changes
+    nothing, and the bench row is the first preview + apply."""
+    path = tmp_path / "import.json"
+    call_command("bench_import", "--rows", "120", "--json", str(path), stdout=io.StringIO())
+    data = json.loads(path.read_text())
+    assert Employee.objects.count() == data["rows"] == 120
+    passes = {step["name"]: step for step in data["passes"]}
+    assert passes["terapkan pertama"]["result"]["created"] == 120
+    assert passes["terapkan ulang"]["result"]["created"] == 0
+    assert passes["terapkan ulang"]["result"]["updated"] == 0
+    from smart.demo.bench_import import ImportBench, Pass
+
+    row = import_row(ImportBench(passes=[Pass(**p) for p in data.pop("passes")], **data))
+    first = passes["pratinjau pertama"]["seconds"] + passes["terapkan pertama"]["seconds"]
+    assert row.name == IMPORT_ROW and row.status == "ok"
+    assert row.median_ms == round(first * 1000, 1)
+    assert row.note.startswith("120 rows, SQLite:")
 
 
 def test_the_bench_refuses_a_database_of_another_size(data_dir):

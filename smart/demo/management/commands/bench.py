@@ -20,13 +20,18 @@ class Command(BaseCommand):
         parser.add_argument("--only", default="",
                             help="Hanya baris yang namanya memuat salah satu teks ini "
                                  "(dipisah koma), mis. \"employee list,profile\".")
+        parser.add_argument("--import-rows", type=int, default=10_000,
+                            help="Baris ekspor SIASN untuk baris impor (pada SQLite baru di "
+                                 "folder sementara); 0 = tidak diukur.")
 
     def handle(self, *args, size, warmup: int, repeat: int, json: Path | None,
-               only: str = "", **options) -> None:
+               only: str = "", import_rows: int = 10_000, **options) -> None:
         if repeat < 1 or warmup < 0:
             raise CommandError("--repeat paling sedikit 1 dan --warmup tidak negatif.")
+        if import_rows and import_rows < 100:
+            raise CommandError("--import-rows 0 atau paling sedikit 100.")
         try:
-            report = run_bench(warmup=warmup, repeat=repeat, only=only,
+            report = run_bench(warmup=warmup, repeat=repeat, only=only, import_rows=import_rows,
                                progress=self.stderr.write)
         except LookupError as error:
             raise CommandError(str(error)) from None

@@ -1,5 +1,9 @@
 """``manage.py bench_import --rows N``: a generated SIASN export through the importer."""
 
+import json as json_module
+from dataclasses import asdict
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
 from smart.demo.bench_import import bench_import, vendor
@@ -17,8 +21,11 @@ class Command(BaseCommand):
         parser.add_argument("--trace-memory", action="store_true",
                             help="Ukur memori Python puncak tiap tahap (tracemalloc; lebih "
                                  "lambat, jadi kecepatannya jangan dipakai).")
+        parser.add_argument("--json", type=Path, default=None,
+                            help="Berkas keluaran JSON (dipakai oleh manage.py bench).")
 
-    def handle(self, *args, rows: int, seed: int, trace_memory: bool, **options) -> None:
+    def handle(self, *args, rows: int, seed: int, trace_memory: bool, json: Path | None = None,
+               **options) -> None:
         if rows < 100:
             raise CommandError("Jumlah baris harus paling sedikit 100.")
         try:
@@ -41,3 +48,5 @@ class Command(BaseCommand):
             f"{result.rows_per_second(*first):,.0f} baris/detik menurut jam dinding, "
             f"{result.rows_per_second(*first, cpu=True):,.0f} baris/detik menurut waktu CPU; "
             f"ukuran resident puncak proses {result.max_rss_mb:.0f} MB.")
+        if json is not None:
+            json_module.dump(asdict(result), json.open("w", encoding="utf-8"), indent=2)
