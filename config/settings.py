@@ -211,7 +211,7 @@ def _huey() -> dict:
     }
     db = DATABASES["default"]
     if db["ENGINE"].endswith("postgresql"):
-        config["huey_class"] = "huey.PostgresHuey"
+        config["huey_class"] = "smart.jobs.queue_storage.LazyPostgresHuey"
         params = {"dbname": db["NAME"], "user": db.get("USER"), "password": db.get("PASSWORD"),
                   "host": db.get("HOST"), "port": db.get("PORT")}
         config["connection"] = {key: value for key, value in params.items() if value}

@@ -20,6 +20,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from smart.monitoring import wording
 from smart.monitoring.deadlines import COMPLETION, FORWARD
 from smart.records.drh import NumberedCanvas, indonesian_datetime
+from smart.reports.layout import current_layout
 from smart.reports.printing import (
     GRID,
     MARGIN,
@@ -90,7 +91,8 @@ def evaluation_pdf(figures, *, scope_label: str, signer: Signer, printed_by,
     subtitle = (f"Bulan {month.label} · {scope_label} · disampaikan kepada Bupati "
                 f"{settings.SMART_REGENCY_NAME.removeprefix('Kabupaten ')} "
                 "(Peraturan Bupati Nomor 35 Tahun 2020 Pasal 26 ayat (2))")
-    story = [*letterhead(), Paragraph(TITLE.upper(), STYLES["title"]),
+    layout = current_layout()
+    story = [*letterhead(layout), Paragraph(TITLE.upper(), STYLES["title"]),
              Paragraph(escape(subtitle), STYLES["subtitle"])]
     story += _section(1, "Kelengkapan data pegawai",
                       wording.completeness_comment(figures.completeness),
@@ -110,7 +112,7 @@ def evaluation_pdf(figures, *, scope_label: str, signer: Signer, printed_by,
     story.append(KeepTogether([Spacer(1, 2 * mm), Paragraph(
         "Demikian laporan ini disampaikan untuk menjadi bahan evaluasi dan tindak lanjut.",
         BODY)]))
-    story.append(signature(signer, today))
+    story.append(signature(signer, today, layout.place))
     footer = (f"{TITLE} {month.label} · dicetak dari SMART oleh {str(printed_by)[:80]} pada "
               f"{indonesian_datetime(printed_at)} · Halaman {{page}} dari {{pages}}")
     buffer = io.BytesIO()

@@ -12,12 +12,19 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 CASES = settings.BASE_DIR.parent / "shared" / "cases" / "import"
 
 
+ROW_2_NIP = "198503122010012004"
+
+
 def test_upload_preview_apply_and_result(page, live_server, cast):
-    """Case siasn-ok.csv: the cast already has the employee of row 2 (same
-    NIP), so the preview shows 4 new and 1 changed; after the apply the result
-    page names what was written."""
+    """Case siasn-ok.csv: SMART already has the employee of row 2 (same NIP),
+    so the preview shows 4 new and 1 changed; after the apply the result page
+    names what was written."""
     if not (CASES / "siasn-ok.csv").exists():
         pytest.skip(f"the shared import cases are not at {CASES}")
+    # The cast's NIPs follow a counter shared by the whole test run: give row 2's
+    # NIP to a colleague unless the counter already did.
+    if not Employee.objects.filter(nip=ROW_2_NIP).exists():
+        Employee.objects.filter(pk=cast.colleague_a.pk).update(nip=ROW_2_NIP)
     before = Employee.objects.count()
     sign_in(page, live_server, cast.system_manager.username, PASSWORD)
     page.get_by_role("link", name="Impor dari SIASN").first.click()
