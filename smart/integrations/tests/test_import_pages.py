@@ -206,6 +206,18 @@ def test_a_large_file_inside_the_limit_is_still_checked_on_disk(tmp_path):
         check_table_file(big)
 
 
+def test_smart_s_own_large_export_is_read_past_the_upload_limit(tmp_path):
+    """The benchmark's 100,000-row export is 77 MB: SMART's own file is streamed,
+    only uploads keep the 50 MB limit."""
+    from smart.integrations.tables import check_table_file
+
+    big = tmp_path / "skala.csv"
+    with big.open("wb") as handle:
+        handle.write(b"nip_baru,nama\n" + b"'198503122010012004,RINA\n" * 20_000)
+        handle.truncate(MAX_FILE_BYTES + 1)
+    assert check_table_file(big, max_bytes=None).kind == "csv"
+
+
 def test_windows_1252_is_read(client, manager, django_capture_on_commit_callbacks):
     data = csv_bytes([{**GOOD_ROW, "tempat_lahir_nama": "PEKANBARU–RIAU"}]).decode().encode(
         "cp1252")
