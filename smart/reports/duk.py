@@ -15,8 +15,10 @@ since its history is not kept yet. Masa kerja counts from TMT CPNS; CLTN periods
 are not deducted (they are not recorded yet).
 
 Cost: five queries whatever the number of employees (the employees with their
-point-in-time entry ids, the rank entries, the position entries, two code
-tables); the ordering itself is done in Python with the pure ``duk_key``.
+point-in-time training and education, each one's rank entry and position entry
+on the date as window queries, two code tables); the ordering itself is done in
+Python with the pure ``duk_key``. A big list's order is kept a few minutes
+(``duk_order``), so paging through it does not order it again.
 """
 
 from __future__ import annotations
@@ -24,9 +26,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from smart.access.policies import personnel_scope
 from smart.people import career
 from smart.people.models import AsnKind, Employee
 from smart.records.models import PositionHistory, RankHistory
@@ -80,48 +86,102 @@ def display_name(front_title: str, name: str, back_title: str) -> str:
     return f"{full}, {back_title}" if back_title else full
 
 
-def duk_candidates(user, on: datetime.date, unit: Unit | None = None):
-    """The employees of the DUK, scoped to the user, with the ids of their
-    point-in-time entries; ``unit`` limits them to its subtree on that date."""
+def duk_candidates(user, on: datetime.date, unit: Unit | None = None,
+                   only: list[int] | None = None):
+    """The employees who may be on the DUK, scoped to the user, with their
+    point-in-time training and education; ``unit`` keeps those whose current
+    unit or any definitive position lies in its subtree (``duk_rows`` then keeps
+    those in it on the date); ``only`` limits them to these ids."""
     queryset = (
         Employee.objects.visible_to(user)
         .filter(asn_kind=AsnKind.PNS, tmt_cpns__lte=on)
         .filter(Q(legal_status__isnull=True) | Q(legal_status__counts_as_active=True))
-        .annotate(
-            rank_pk=history_on.rank_entry_on(on),
-            has_ranks=history_on.has_validated(RankHistory),
-            has_positions=history_on.has_validated(PositionHistory),
-            position_pk=history_on.position_entry_on(on),
-            unit_path_on=Coalesce(history_on.position_unit_path_on(on), F("unit__path")),
-            training_rank=history_on.training_rank_on(on),
-            education_code=Coalesce(history_on.education_code_on(on),
-                                    F("education_level__code")),
-        )
     )
+    if only is not None:
+        queryset = queryset.filter(pk__in=only)
     if unit is not None:
-        queryset = queryset.filter(unit_path_on__startswith=unit.path)
-    return queryset
+        queryset = queryset.filter(Q(unit__path__startswith=unit.path)
+                                   | history_on.ever_in_subtree(unit.path))
+    return queryset.annotate(
+        has_ranks=history_on.has_validated(RankHistory),
+        has_positions=history_on.has_validated(PositionHistory),
+        training_rank=history_on.training_rank_on(on),
+        education_code=Coalesce(history_on.education_code_on(on), F("education_level__code")),
+    )
 
 
-def duk_rows(user, on: datetime.date, unit: Unit | None = None) -> list[DukRow]:
-    """The DUK on ``on``, most senior first (see the module docstring)."""
-    candidates = duk_candidates(user, on, unit)
+def duk_rows(user, on: datetime.date, unit: Unit | None = None,
+             only: list[int] | None = None) -> list[DukRow]:
+    """The DUK on ``on``, most senior first (see the module docstring); ``only``
+    computes just the rows of these employee ids (a page of a cached order)."""
+    candidates = duk_candidates(user, on, unit, only)
     employees = list(candidates.values(
         "pk", "nip", "name", "front_title", "back_title", "birth_place", "birth_date",
         "tmt_cpns", "golongan__code", "golongan__name", "golongan__pangkat", "tmt_golongan",
         "mk_years", "mk_months", "position_name", "echelon__code", "echelon__name",
-        "tmt_position", "unit__name", "rank_pk", "position_pk", "training_rank", "has_ranks",
+        "tmt_position", "unit__name", "unit__path", "training_rank", "has_ranks",
         "has_positions", "education_code"))
     if not employees:
         return []
-    ranks = history_on.ranks_by_pk(candidates.values("rank_pk"))
-    positions = history_on.positions_by_pk(candidates.values("position_pk"))
+    plain = duk_candidates(user, on, unit, only).values("pk")
+    ranks = history_on.ranks_on(on, plain)
+    positions = history_on.positions_on(on, plain)
+    if unit is not None:  # the unit on that date: the position's, else today's
+        employees = [e for e in employees
+                     if (positions[e["pk"]]["unit__path"] if e["pk"] in positions
+                         else e["unit__path"]).startswith(unit.path)]
     educations = dict(EducationLevel.objects.values_list("code", "name"))
     trainings = _training_names()
-    rows = [row for row in (_row(e, ranks, positions, educations, trainings, on)
-                            for e in employees) if row is not None]
+    rows = [row for row in (_row(e, ranks.get(e["pk"]), positions.get(e["pk"]), educations,
+                                 trainings, on) for e in employees) if row is not None]
     rows.sort(key=lambda row: row.key)
     return rows
+
+
+@dataclass
+class DukOrder:
+    """The DUK's employee ids in order, with the rows this request computed
+    (all of them, or none when the order came from the cache)."""
+
+    pks: list[int]
+    rows: dict[int, DukRow]
+    counted_at: datetime.datetime | None = None  # None: computed for this request
+
+    def rows_of(self, user, on: datetime.date, unit: Unit | None,
+                pks: list[int]) -> list[DukRow]:
+        """The rows of ``pks`` (a page), in the order's sequence: computed now
+        when the order came from the cache (someone gone since is left out)."""
+        known = self.rows
+        missing = [pk for pk in pks if pk not in known]
+        if missing:
+            known = {**known, **{row.pk: row for row in duk_rows(user, on, unit, missing)}}
+        return [known[pk] for pk in pks if pk in known]
+
+
+def duk_order(user, on: datetime.date, unit: Unit | None = None) -> DukOrder:
+    """The DUK's order. Ordering is the cost at scale (every PNS in scope with
+    their history on the date): a list of up to ``SMART_LIST_EXACT_COUNT_UP_TO``
+    PNS is ordered on every request; a bigger one once per
+    ``SMART_LIST_COUNT_CACHE_SECONDS`` per scope, date and unit, and the page
+    says when (decision 149). The rows shown are always read fresh."""
+    cap = settings.SMART_LIST_EXACT_COUNT_UP_TO
+    plain = Employee.objects.visible_to(user).filter(asn_kind=AsnKind.PNS, tmt_cpns__lte=on)
+    if unit is not None:
+        plain = plain.filter(Q(unit__path__startswith=unit.path)
+                             | history_on.ever_in_subtree(unit.path))
+    big = plain.order_by().values("pk")[:cap + 1].count() > cap
+    scope = personnel_scope(user)
+    who = "*" if scope.everything else f"{user.pk}:{','.join(sorted(scope.unit_paths))}"
+    key = f"smart.reports.duk:{who}:{on.isoformat()}:{unit.pk if unit else '-'}"
+    cached = cache.get(key) if big else None
+    if cached is not None:
+        pks, counted_at = cached
+        return DukOrder(pks=pks, rows={}, counted_at=counted_at)
+    rows = duk_rows(user, on, unit)
+    order = DukOrder(pks=[row.pk for row in rows], rows={row.pk: row for row in rows})
+    if big:
+        cache.set(key, (order.pks, timezone.now()), settings.SMART_LIST_COUNT_CACHE_SECONDS)
+    return order
 
 
 def _training_names() -> dict[int, str]:
@@ -132,9 +192,8 @@ def _training_names() -> dict[int, str]:
     return names
 
 
-def _row(e: dict, ranks: dict, positions: dict, educations: dict, trainings: dict,
-         on: datetime.date) -> DukRow | None:
-    rank = ranks.get(e["rank_pk"])
+def _row(e: dict, rank: dict | None, position: dict | None, educations: dict,
+         trainings: dict, on: datetime.date) -> DukRow | None:
     if rank is not None:
         golongan = (rank["golongan__code"], rank["golongan__name"], rank["golongan__pangkat"])
         tmt_golongan, mk = rank["tmt"], (rank["mk_years"], rank["mk_months"])
@@ -146,7 +205,6 @@ def _row(e: dict, ranks: dict, positions: dict, educations: dict, trainings: dic
         return None  # no golongan on that date: not (yet) on the list
     if golongan[0] not in career.GOLONGAN_NAMES:
         return None  # a PPPK grade on a PNS record is a data error, not a DUK row
-    position = positions.get(e["position_pk"])
     if position is not None:
         position_name, echelon = position["position_name"], position["echelon__code"] or ""
         echelon_name, tmt_position = position["echelon__name"] or "", position["tmt"]

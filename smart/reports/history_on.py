@@ -2,9 +2,15 @@
 
 The same rules as ``records.services.rank_on`` and ``position_on`` — the latest
 validated entry whose TMT is on or before the date; Plt/Plh and additional
-duties are not a position — written as correlated subqueries, so a report over
-10 000 employees pays a fixed number of queries instead of two per person.
-A test checks that both forms give the same answer.
+duties are not a position — written as one window query per kind
+(``ranks_on``, ``positions_on``: ROW_NUMBER over each employee's entries) or as
+correlated subqueries, so a report over 100,000 employees pays a fixed number
+of queries instead of two per person. A test checks that both forms give the
+same answer as ``records.services``.
+
+The window form reads each history table once: at 100,000 employees on
+PostgreSQL the DUK's rank and position reads took 0.4 s each, against 2.4 s for
+the same entries as correlated subqueries of the employee query (issue 10).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import datetime
 from django.db.models import (
     Case,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Q,
@@ -21,7 +28,9 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
+from django.db.models.functions import RowNumber
 
 from smart.records.models import (
     FormalEducation,
@@ -41,29 +50,6 @@ TRAINING_RANK = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 4, "7": 5, "8": 0}
 def has_validated(model) -> Exists:
     """Whether the employee has any validated entry of this kind."""
     return Exists(model.objects.validated().filter(employee=OuterRef("pk")))
-
-
-def rank_entry_on(on: datetime.date) -> Subquery:
-    """The pk of the employee's (``OuterRef("pk")``) rank entry on ``on``."""
-    return Subquery(
-        RankHistory.objects.validated().filter(employee=OuterRef("pk"), tmt__lte=on)
-        .order_by("-tmt", "-pk").values("pk")[:1])
-
-
-def position_entry_on(on: datetime.date) -> Subquery:
-    """The pk of the employee's definitive position entry on ``on``."""
-    return Subquery(
-        PositionHistory.objects.validated().filter(employee=OuterRef("pk"), tmt__lte=on)
-        .exclude(assignment_type__code__in=ACTING)
-        .order_by("-tmt", "-pk").values("pk")[:1])
-
-
-def position_unit_path_on(on: datetime.date) -> Subquery:
-    """The path of the unit of that position (for "the unit on that date")."""
-    return Subquery(
-        PositionHistory.objects.validated().filter(employee=OuterRef("pk"), tmt__lte=on)
-        .exclude(assignment_type__code__in=ACTING)
-        .order_by("-tmt", "-pk").values("unit__path")[:1])
 
 
 def training_rank_on(on: datetime.date) -> Subquery:
@@ -88,14 +74,37 @@ def education_code_on(on: datetime.date) -> Subquery:
         .order_by("-education_level__code").values("education_level__code")[:1])
 
 
-def ranks_by_pk(pks: QuerySet) -> dict[int, dict]:
-    """The rank entries whose pks ``pks`` (a values queryset) yields, in one query."""
-    return {row["pk"]: row for row in RankHistory.objects.filter(pk__in=pks).values(
-        "pk", "golongan__code", "golongan__name", "golongan__pangkat", "tmt",
-        "mk_years", "mk_months")}
+def _latest_on(entries: QuerySet, on: datetime.date, employees: QuerySet) -> QuerySet:
+    """Of ``entries``, each employee's latest with TMT on or before ``on`` (the
+    highest pk among equal TMTs), for the employees ``employees`` (a
+    ``values("pk")`` queryset) names."""
+    return (entries.filter(employee__in=employees, tmt__lte=on)
+            .annotate(nth=Window(RowNumber(), partition_by=[F("employee_id")],
+                                 order_by=[F("tmt").desc(), F("pk").desc()]))
+            .filter(nth=1))
 
 
-def positions_by_pk(pks: QuerySet) -> dict[int, dict]:
-    return {row["pk"]: row for row in PositionHistory.objects.filter(pk__in=pks).values(
-        "pk", "position_name", "position_type__code", "echelon__code", "echelon__name",
-        "tmt", "unit__name")}
+def ranks_on(on: datetime.date, employees: QuerySet) -> dict[int, dict]:
+    """Employee id → their rank entry on ``on`` (``records.services.rank_on``), in one query."""
+    rows = _latest_on(RankHistory.objects.validated(), on, employees).values(
+        "employee_id", "pk", "golongan__code", "golongan__name", "golongan__pangkat", "tmt",
+        "mk_years", "mk_months")
+    return {row["employee_id"]: row for row in rows}
+
+
+def positions_on(on: datetime.date, employees: QuerySet) -> dict[int, dict]:
+    """Employee id → their definitive position entry on ``on`` (``records.services.position_on``)
+    with its unit, in one query."""
+    definitive = PositionHistory.objects.validated().exclude(assignment_type__code__in=ACTING)
+    rows = _latest_on(definitive, on, employees).values(
+        "employee_id", "pk", "position_name", "position_type__code", "echelon__code",
+        "echelon__name", "tmt", "unit__name", "unit__path")
+    return {row["employee_id"]: row for row in rows}
+
+
+def ever_in_subtree(path: str) -> Exists:
+    """Whether the employee ever held a validated definitive position in the unit
+    subtree ``path`` (a cheap superset of "was there on the date")."""
+    return Exists(PositionHistory.objects.validated()
+                  .filter(employee=OuterRef("pk"), unit__path__startswith=path)
+                  .exclude(assignment_type__code__in=ACTING))

@@ -26,7 +26,7 @@ from smart.reports import exports, services
 from smart.reports.dashboard import RETIREMENT_HORIZONS, executive_dashboard
 from smart.reports.due import kgb_due, promotion_candidates, retirement_projection
 from smart.reports.due_files import due_xlsx
-from smart.reports.duk import duk_rows
+from smart.reports.duk import duk_order
 from smart.reports.exports import LARGE_EXPORT_ROWS, NO_RUN, query_params, units_in_scope
 from smart.reports.forms import (
     ColumnSetForm,
@@ -96,13 +96,16 @@ def duk(request):
     scope = report_scope_or_404(request.user)
     form = DukForm(request.GET or None, units=units_in_scope(scope))
     values = form.values()
-    rows = duk_rows(request.user, *values) if values else []
-    page = Paginator(rows, settings.SMART_REPORT_PAGE_SIZE).get_page(request.GET.get("page"))
+    order = duk_order(request.user, *values) if values else None
+    page = Paginator(order.pks if order else [], settings.SMART_REPORT_PAGE_SIZE).get_page(
+        request.GET.get("page"))
     if values:
-        _page_use(request, "reports.duk", scope_label(scope, values[1]), len(rows))
+        page.object_list = order.rows_of(request.user, *values, list(page.object_list))
+        _page_use(request, "reports.duk", scope_label(scope, values[1]), len(order.pks))
     return render(request, "reports/duk_list.html", {
         "form": form, "page": page, "query": _query_without_page(request),
         "on": values[0] if values else None,
+        "ordered_at": order.counted_at if order else None,
         "label": scope_label(scope, values[1]) if values else "",
     })
 
@@ -362,20 +365,21 @@ def _duk_file(request, extension: str):
     if values is None:
         raise Http404
     on, unit = values
-    rows = duk_rows(request.user, on, unit)
+    order = duk_order(request.user, on, unit)
     label = scope_label(scope, unit)
     params = {"on": on.isoformat(), "unit": unit.pk if unit else None}
     gate = export_gate(request, Export(
-        code="reports.duk", params=params, rows=len(rows), specific=False,
+        code="reports.duk", params=params, rows=len(order.pks), specific=False,
         label=f"Daftar Urut Kepangkatan {label} per {on:%d-%m-%Y}"))
     if gate.refusal:
         return None, gate.refusal
-    if len(rows) > LARGE_EXPORT_ROWS:
+    if len(order.pks) > LARGE_EXPORT_ROWS:
         job = export_job_start(user=request.user, report="reports.duk", fmt=extension,
                                query=query_params(request.GET), label=label,
                                release=gate.release,
-                               title=f"DUK {label} ({len(rows)} PNS, {extension.upper()})")
+                               title=f"DUK {label} ({len(order.pks)} PNS, {extension.upper()})")
         return None, redirect("jobs:detail", job.id)
+    rows = order.rows_of(request.user, on, unit, order.pks)  # small: computed just now
     made = exports.duk_file(NO_RUN, user=request.user, query=request.GET, fmt=extension,
                             note=gate.note, label=label, rows=rows)
     gate.record_use(made.content, made.filename)

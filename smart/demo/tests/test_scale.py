@@ -163,9 +163,9 @@ QUERIES = {
     "verifier queue": 10,
     # The report pages and files also write their line of the usage log (Pasal 22(3)).
     "statistics page": 22,
-    "DUK page": 16,
-    "DUK page (whole regency)": 15,
-    "DUK Excel export": 21,
+    "DUK page": 17,
+    "DUK page (whole regency)": 16,
+    "DUK Excel export": 22,
     "API list endpoint": 12,
     "API list endpoint: after a cursor": 12,
 }

@@ -91,3 +91,34 @@ def test_a_long_list_needs_a_data_release_and_then_carries_it(client, cast, dink
     response = client.get(url, {"on": "2026-01-01"})
     assert response.status_code == 200
     assert read_xlsx(response.content)["cells"]["A3"].endswith(f"permohonan #{release.pk}")
+
+
+def test_a_large_list_keeps_its_order_a_few_minutes_but_shows_current_rows(
+        client, cast, dinkes, settings):
+    """Issue 10 (decision 149): above SMART_LIST_EXACT_COUNT_UP_TO PNS the order
+    is computed once per few minutes and the page says when; the rows on the page
+    are read again, so a validated promotion shows at once, in its old place."""
+    from django.core.cache import cache
+
+    from smart.reports.tests.builders import rank
+
+    cache.clear()
+    settings.SMART_LIST_EXACT_COUNT_UP_TO = 2
+    client.force_login(cast.admin_a)
+    first = client.get(reverse("reports:duk"))
+    assert first.context["ordered_at"] is None  # ordered for this request
+    names = [r.name for r in first.context["page"].object_list]
+    assert names.index("=HYPERLINK(1)") < names.index("BUDI")
+    budi = next(e for e in dinkes if e.name == "BUDI")
+    rank(budi, "44", D(2026, 4, 1))  # now above IV/a
+    again = client.get(reverse("reports:duk"))
+    assert again.context["ordered_at"] is not None
+    assert "Urutan dihitung pukul" in again.content.decode()
+    rows = {r.name: r for r in again.context["page"].object_list}
+    assert rows["BUDI"].golongan_name == "IV/d"  # the row is current …
+    assert [r.name for r in again.context["page"].object_list] == names  # … the order kept
+    settings.SMART_LIST_EXACT_COUNT_UP_TO = 5000
+    small = client.get(reverse("reports:duk"))  # a small list is never cached
+    small_names = [r.name for r in small.context["page"].object_list]
+    assert small.context["ordered_at"] is None
+    assert small_names.index("BUDI") < small_names.index("=HYPERLINK(1)")
