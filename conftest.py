@@ -11,6 +11,33 @@ def cast(db):
 
 
 @pytest.fixture(autouse=True)
+def seeded_reference_tables(request):
+    """A transactional test flushes every table after it, seeded code tables
+    included, and pytest-django does not always restore its serialized copy when
+    ordinary and transactional tests share a session. Before each transactional
+    test, seed what is missing with the functions the data migrations use."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction", False))
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    import importlib
+
+    from django.apps import apps
+
+    from smart.documents.models import DocumentType
+    from smart.references.models import Sex
+
+    if not Sex.objects.exists():
+        importlib.import_module("smart.references.migrations.0002_seed_national_codes").seed(
+            apps, None)
+    if not DocumentType.objects.exists():
+        importlib.import_module("smart.documents.migrations.0002_seed_document_types").seed(
+            apps, None)
+
+
+@pytest.fixture(autouse=True)
 def private_document_store(settings, tmp_path):
     """Uploaded files of a test go to its own temporary folder, never to var/."""
     settings.MEDIA_ROOT = tmp_path / "documents"

@@ -96,24 +96,3 @@ def sign_in(page, live_server, username: str, password: str) -> None:
         page.get_by_label("Kode", exact=True).fill(totp_code(secret, steps_ahead=ahead))
         page.get_by_role("button", name="Lanjutkan").click()
     page.wait_for_load_state()
-
-
-@pytest.fixture(autouse=True)
-def reference_data(transactional_db):
-    """Transactional tests flush the database after each test, and the
-    serialized copy of the seeded master data is not always restored when
-    ordinary and transactional tests share a session; seed it again here with
-    the same function the data migration uses."""
-    import importlib
-
-    from django.apps import apps
-
-    from smart.documents.models import DocumentType
-    from smart.references.models import Sex
-
-    if not Sex.objects.exists():
-        importlib.import_module("smart.references.migrations.0002_seed_national_codes").seed(
-            apps, None)
-    if not DocumentType.objects.exists():
-        importlib.import_module("smart.documents.migrations.0002_seed_document_types").seed(
-            apps, None)
