@@ -110,7 +110,8 @@ def nominatif_file(run, *, user, query: QueryDict, fmt: str, note: str,
     """The daftar nominatif as CSV, Excel or PDF, every cell neutralised."""
     _form, employees, columns = nominatif_parts(user, query)
     total = employees.count()
-    rows = counted(nominatif_rows(employees, columns, viewer=user), total, run)
+    rows = counted(nominatif_rows(employees, columns, viewer=user, typed=fmt != "csv"), total,
+                   run)
     stamp = f"{timezone.localdate():%Y%m%d}"
     if fmt == "csv":
         content = csv_bytes([c.header for c in columns], rows, note=note)
@@ -121,7 +122,8 @@ def nominatif_file(run, *, user, query: QueryDict, fmt: str, note: str,
         content = xlsx_bytes(
             title="DAFTAR NOMINATIF PEGAWAI",
             subtitle=f"Keadaan per {timezone.localdate():%d-%m-%Y}",
-            columns=[Column(c.header, width=24 if c.key in ("name", "position", "unit") else 14)
+            columns=[Column(c.header, c.kind,
+                            24 if c.key in ("name", "position", "unit") else 14)
                      for c in columns], rows=rows, note=note, sheet="Nominatif")
     return ReportFile(f"nominatif-{stamp}.{fmt}", content, total)
 
