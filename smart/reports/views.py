@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header, urlencode
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -50,7 +49,6 @@ from smart.reports.policies import (
     usage_summary_or_404,
 )
 from smart.reports.printing import cell, list_pdf
-from smart.reports.recap_files import recap_pdf, recap_xlsx
 from smart.reports.recaps import discipline_recap, leave_recap, may_see_discipline
 from smart.reports.services import report_export_record
 from smart.reports.signing import signing_official
@@ -146,6 +144,10 @@ def _statistics_file(request, extension: str):
         label=f"Statistik (rekap/bezetting) {label}"))
     if gate.refusal:
         return gate.refusal
+    if lines_of(snapshot) > LARGE_EXPORT_ROWS:
+        return _file_job(request, gate, "reports.statistics", extension,
+                         query_params(request.GET), label,
+                         f"Statistik {label} ({extension.upper()})")
     made = exports.statistics_file(NO_RUN, user=request.user, query=request.GET,
                                    fmt=extension, note=gate.note, label=label,
                                    snapshot=snapshot)
@@ -214,9 +216,14 @@ def _due_file(request, key: str, extension: str):
         label=f"{DUE_LISTS[key][1]} {label} {exports.period_text(start, end)}"))
     if gate.refusal:
         return gate.refusal
+    query = exports.due_query(key, start, end, unit)
+    if len(result.rows) > LARGE_EXPORT_ROWS:
+        return _file_job(request, gate, code, extension, query, label,
+                         f"{DUE_LISTS[key][1]} {label} ({len(result.rows)} pegawai, "
+                         f"{extension.upper()})")
     made = exports.due_file(NO_RUN, user=request.user, key=key, fmt=extension,
-                            query=exports.as_query(exports.due_query(key, start, end, unit)),
-                            note=gate.note, label=label, result=result)
+                            query=exports.as_query(query), note=gate.note, label=label,
+                            result=result)
     return _made_response(request, gate, made, code=code, params=params, label=label)
 
 
@@ -228,6 +235,15 @@ def due_list_xlsx(request, key: str):
 def due_list_pdf(request, key: str):
     """Shown inline, hence exempt from the CSP like the DRH (decision 64)."""
     return _due_file(request, key, "pdf")
+
+
+def _file_job(request, gate, code: str, extension: str, query: dict, label: str,
+              title: str) -> HttpResponse:
+    """A file of more than ``LARGE_EXPORT_ROWS`` rows, made in the background with
+    the parameters that give the same list again (``reports.jobs``)."""
+    job = export_job_start(user=request.user, report=code, fmt=extension, query=query,
+                           label=label, release=gate.release, title=title)
+    return redirect("jobs:detail", job.id)
 
 
 def _made_response(request, gate, made, *, code: str, params: dict,
@@ -493,7 +509,7 @@ def recap(request, key: str):
 
 
 def _recap_file(request, key: str, extension: str):
-    form, start, end, unit, result, label = _recap(request, key)
+    _form, start, end, unit, result, label = _recap(request, key)
     if result is None:
         raise Http404
     code = f"reports.{key}"
@@ -505,19 +521,14 @@ def _recap_file(request, key: str, extension: str):
         label=f"{title} {label} {start:%d-%m-%Y} s.d. {end:%d-%m-%Y}"))
     if gate.refusal:
         return gate.refusal
-    where = slugify(unit.code if unit else "kabupaten")
-    filename = f"rekap-{key}-{where}-{start:%Y%m%d}.{extension}"
-    if extension == "xlsx":
-        content = recap_xlsx(result, label=label, start=start, end=end, note=gate.note)
-    else:
-        content = recap_pdf(result, label=label, start=start, end=end,
-                            signer=signing_official(), printed_by=request.user, note=gate.note)
-    gate.record_use(content, filename)
-    report_export_record(actor=request.user, code=code, params=params, rows=result.total,
-                         filename=filename, data_label=label)
-    if extension == "xlsx":
-        return _file_response(content, filename, exports.XLSX, attachment=True)
-    return _file_response(content, filename, "application/pdf", attachment=False)
+    query = {"start": [start.isoformat()], "end": [end.isoformat()],
+             **({"unit": [str(unit.pk)]} if unit else {})}
+    if result.total > LARGE_EXPORT_ROWS:
+        return _file_job(request, gate, code, extension, query, label,
+                         f"{title} {label} ({result.total} baris, {extension.upper()})")
+    made = exports.recap_file(NO_RUN, user=request.user, key=key, query=exports.as_query(query),
+                              fmt=extension, note=gate.note, label=label, result=result)
+    return _made_response(request, gate, made, code=code, params=params, label=label)
 
 
 def recap_xlsx_view(request, key: str):
