@@ -197,8 +197,8 @@ def due_file(run, *, user, key: str, query: QueryDict, fmt: str, note: str, labe
         raise StaleParameters
     start, end, unit = values
     result = due_build(user, key, start, end, unit) if result is None else result
-    run.progress(0, len(result.rows), "")
-    list(counted(result.rows, len(result.rows), run))
+    run.progress(0, result.people, "")
+    list(counted(range(result.people), result.people, run))
     title = DUE_FILES[key][0]
     sub = f"{label} — {period_text(start, end)}"
     if fmt == "xlsx":
@@ -207,7 +207,7 @@ def due_file(run, *, user, key: str, query: QueryDict, fmt: str, note: str, labe
         content = due_pdf(result, title=title, subtitle=sub, signer=signing_official(),
                           printed_by=user, note=note)
     filename = f"{key}-{slugify(unit.code if unit else 'kabupaten')}-{start:%Y%m%d}.{fmt}"
-    return ReportFile(filename, content, len(result.rows))
+    return ReportFile(filename, content, result.people)
 
 
 RECAP_FILES = {"leave": (leave_recap, False), "discipline": (discipline_recap, True)}

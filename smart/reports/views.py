@@ -212,14 +212,14 @@ def _due_file(request, key: str, extension: str):
               "unit": unit.pk if unit else None}
     code = f"reports.{key}"
     gate = export_gate(request, Export(
-        code=code, params=params, rows=len(result.rows), specific=False,
+        code=code, params=params, rows=result.people, specific=False,
         label=f"{DUE_LISTS[key][1]} {label} {exports.period_text(start, end)}"))
     if gate.refusal:
         return gate.refusal
     query = exports.due_query(key, start, end, unit)
-    if len(result.rows) > LARGE_EXPORT_ROWS:
+    if result.people > LARGE_EXPORT_ROWS:
         return _file_job(request, gate, code, extension, query, label,
-                         f"{DUE_LISTS[key][1]} {label} ({len(result.rows)} pegawai, "
+                         f"{DUE_LISTS[key][1]} {label} ({result.people} pegawai, "
                          f"{extension.upper()})")
     made = exports.due_file(NO_RUN, user=request.user, key=key, fmt=extension,
                             query=exports.as_query(query), note=gate.note, label=label,
