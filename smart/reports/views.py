@@ -623,16 +623,17 @@ def usage_summary_pdf(request):
         raise Http404
     month = data.get("month") or timezone.localdate().replace(day=1)
     lines = monthly_summary(month)
-    widths = (10, 55, 20, 20, 22, 75, 75)
+    widths = (10, 55, 20, 20, 18, 22, 66, 66)
     rows = [(str(n), cell(line.report, widths[1]), str(line.pages), str(line.files),
-             str(line.rows), cell(", ".join(line.users), widths[5]),
-             cell("; ".join(line.data), widths[6])) for n, line in enumerate(lines, start=1)]
+             str(line.api), str(line.rows), cell(", ".join(line.users), widths[6]),
+             cell("; ".join(line.data), widths[7])) for n, line in enumerate(lines, start=1)]
     months = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
               "September", "Oktober", "November", "Desember")
     content = list_pdf(
         title="LAPORAN PENGGUNAAN DATA KEPEGAWAIAN SMART",
         subtitle=f"Bulan {months[month.month - 1]} {month.year} (Perbup 35/2020 Pasal 22 ayat 3)",
-        header=("No", "Laporan", "Dibuka di layar", "Berkas diunduh", "Baris dalam berkas",
+        header=("No", "Laporan", "Dibuka di layar", "Berkas diunduh", "Dibaca lewat API",
+                "Baris dalam berkas",
                 "Pengguna", "Data yang digunakan"),
         rows=rows, widths=widths, signer=signing_official(), printed_by=request.user)
     filename = f"penggunaan-smart-{month:%Y-%m}.pdf"
