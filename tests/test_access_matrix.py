@@ -255,7 +255,9 @@ MATRIX = {
                      "reports:kgb", "reports:kgb_xlsx", "reports:promotion",
                      "reports:promotion_xlsx", "reports:nominatif", "reports:nominatif_csv",
                      "reports:nominatif_xlsx", "reports:dashboard", "reports:leave",
-                     "reports:leave_xlsx", "reports:leave_pdf"],
+                     "reports:leave_xlsx", "reports:leave_pdf", "reports:statistics_xlsx",
+                     "reports:statistics_pdf", "reports:nominatif_pdf", "reports:retirement_pdf",
+                     "reports:kgb_pdf", "reports:promotion_pdf"],
                     (None, {**_all(200), "anonymous": 302, "employee": 404,
                             "super_admin": 404})),
     # Synchronisation with SIASN (R-PROC-2 "sinkronisasi"): verifiers, HR managers, unit

@@ -7,7 +7,9 @@ the same forms, and is scoped exactly as the page: ``report_scope_or_404``
 (employees and the Super Administrator get a 404), a unit outside the
 caller's scope is a 404, and every employee comes through ``visible_to``.
 A key's system account reads the units of its key (``smart.api.auth``).
-Due lists name people, so each answer is audited with the ids it returned.
+Due lists name people, so each answer is audited with the ids it returned;
+every answer is a report use (``ReportUse``, kind "api") in the monthly usage
+summary (Pasal 22(3)).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from smart.audit.services import audit_record
 from smart.reports.due import DueList, promotion_candidates
 from smart.reports.forms import PeriodForm, PromotionForm
 from smart.reports.policies import report_scope_or_404
+from smart.reports.services import report_api_record
 from smart.reports.statistics import statistics_snapshot
 from smart.reports.views import DUE_LISTS, scope_label, units_in_scope
 
@@ -101,6 +104,9 @@ def statistics(request, filters: Query[StatisticsFilters]):
     scope, _units, unit = _scope_and_unit(caller, filters.unit)
     snapshot = statistics_snapshot(caller.user, unit)
     tables, cross = snapshot.tables, snapshot.cross
+    report_api_record(actor=caller.user, code="reports.statistics",
+                      params={"unit": unit.code if unit else None},
+                      data_label=scope_label(scope, unit))
     return {
         "scope": scope_label(scope, unit),
         "counted_at": snapshot.counted_at,
@@ -178,9 +184,11 @@ def _form_values(form):
 
 def _answer(caller: Caller, key: str, scope, unit, start, end, result: DueList) -> dict:
     ids = [row.pk for row in result.rows]
-    audit_record(actor=caller.user, action=f"api.report.{key}",
-                 data={"ids": ids, "unit": unit.code if unit else None,
-                       "start": start.isoformat(), "end": end.isoformat()})
+    params = {"unit": unit.code if unit else None, "start": start.isoformat(),
+              "end": end.isoformat()}
+    audit_record(actor=caller.user, action=f"api.report.{key}", data={"ids": ids, **params})
+    report_api_record(actor=caller.user, code=f"reports.{key}", params=params,
+                      data_label=scope_label(scope, unit), rows=result.people)
     return {
         "list": key, "title": DUE_LISTS[key][1], "scope": scope_label(scope, unit),
         "start": start, "end": end,

@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from smart.people import career
 from smart.people.models import AsnKind, Employee
 from smart.references.models import Unit
@@ -53,6 +55,11 @@ class DueRow:
 class DueList:
     rows: list[DueRow]
     undetermined: list[tuple[str, str, str]]  # (name, NIP, why the rule could not apply)
+
+    @property
+    def people(self) -> int:
+        """Everyone a file of the list names: those on it and those undetermined."""
+        return len(self.rows) + len(self.undetermined)
 
     def by_month(self) -> list[tuple[str, list[DueRow]]]:
         groups: dict[str, list[DueRow]] = {}
@@ -137,9 +144,12 @@ def kgb_due(user, start: datetime.date, end: datetime.date,
     PNS on the odd/even MKG step of their golongan, PPPK every two years. A KGB
     on or after TMT pensiun is not due. The SKP condition is for the verifier."""
     rows, undetermined = [], []
-    for e in (_population(user, unit, AsnKind.PNS, AsnKind.PPPK)
-              .exclude(golongan__isnull=True).values(*FIELDS)):
+    for e in _population(user, unit, AsnKind.PNS, AsnKind.PPPK).values(*FIELDS):
         code = e["golongan__code"]
+        if code is None:
+            undetermined.append((display_name(e["front_title"], e["name"], e["back_title"]),
+                                 e["nip"], "golongan kosong"))
+            continue
         if e["tmt_golongan"] is None:
             undetermined.append((display_name(e["front_title"], e["name"], e["back_title"]),
                                  e["nip"], "TMT golongan kosong"))
@@ -175,10 +185,18 @@ def promotion_candidates(user, period: datetime.date, unit: Unit | None = None) 
     golongan, below the ceiling of their education and eselon), and do not retire
     before it. SKP, documents and angka kredit (JF) are checked by the verifier."""
     rows, undetermined = [], []
-    # Only those four years in their golongan by the period can qualify.
+    # Only those four years in their golongan by the period can qualify; those
+    # without a golongan or its TMT cannot be checked, and are listed as such.
     mark = career.add_months(period, -career.REGULAR_PROMOTION_YEARS * 12)
-    for e in (_population(user, unit, AsnKind.PNS).filter(tmt_golongan__lte=mark)
-              .exclude(golongan__isnull=True).values(*FIELDS)):
+    for e in (_population(user, unit, AsnKind.PNS)
+              .filter(Q(tmt_golongan__lte=mark) | Q(tmt_golongan__isnull=True)
+                      | Q(golongan__isnull=True)).values(*FIELDS)):
+        missing = [what for what, field in (("golongan", "golongan__code"),
+                                            ("TMT golongan", "tmt_golongan")) if e[field] is None]
+        if missing:
+            undetermined.append((display_name(e["front_title"], e["name"], e["back_title"]),
+                                 e["nip"], f"{' dan '.join(missing)} kosong"))
+            continue
         try:
             eligible, note = career.eligible_for_regular_promotion(
                 e["golongan__code"], e["tmt_golongan"], period,

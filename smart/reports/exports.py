@@ -13,20 +13,27 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.utils import timezone
 from django.utils.text import slugify
 
 from smart.people.models import Employee
 from smart.references.models import Unit
 from smart.releases.marking import csv_bytes
+from smart.reports.due import kgb_due, promotion_candidates, retirement_projection
+from smart.reports.due_files import due_pdf, due_xlsx
 from smart.reports.duk import duk_rows
 from smart.reports.duk_files import duk_pdf, duk_xlsx
 from smart.reports.excel import Column, xlsx_bytes
-from smart.reports.forms import DukForm, NominatifForm
+from smart.reports.forms import DukForm, NominatifForm, PeriodForm, PromotionForm, UnitForm
 from smart.reports.nominatif import nominatif_rows, offered_columns
+from smart.reports.nominatif_files import nominatif_pdf
 from smart.reports.policies import report_scope_or_404
+from smart.reports.recap_files import recap_pdf, recap_xlsx
+from smart.reports.recaps import discipline_recap, leave_recap, may_see_discipline
 from smart.reports.signing import signing_official
+from smart.reports.statistics import statistics_snapshot
+from smart.reports.statistics_files import lines_of, statistics_pdf, statistics_xlsx
 
 # Above this many rows a file is made in the background (issue 7 §7).
 LARGE_EXPORT_ROWS = 2000
@@ -43,6 +50,10 @@ class _NoRun:
 
 
 NO_RUN = _NoRun()
+
+
+class StaleParameters(Exception):
+    """A file's parameters no longer valid for its user (a job run later)."""
 
 
 def counted(rows: Iterable, total: int, run, message: str = "") -> Iterator:
@@ -94,19 +105,25 @@ def nominatif_parts(user, query: QueryDict):
     return form, employees, form.chosen_columns()
 
 
-def nominatif_file(run, *, user, query: QueryDict, fmt: str, note: str) -> ReportFile:
-    """The daftar nominatif as CSV or Excel, every cell neutralised."""
+def nominatif_file(run, *, user, query: QueryDict, fmt: str, note: str,
+                   label: str = "") -> ReportFile:
+    """The daftar nominatif as CSV, Excel or PDF, every cell neutralised."""
     _form, employees, columns = nominatif_parts(user, query)
     total = employees.count()
-    rows = counted(nominatif_rows(employees, columns, viewer=user), total, run)
+    rows = counted(nominatif_rows(employees, columns, viewer=user, typed=fmt != "csv"), total,
+                   run)
     stamp = f"{timezone.localdate():%Y%m%d}"
     if fmt == "csv":
         content = csv_bytes([c.header for c in columns], rows, note=note)
+    elif fmt == "pdf":
+        content = nominatif_pdf(list(rows), columns, label=label or "Seluruh cakupan",
+                                signer=signing_official(), printed_by=user, note=note)
     else:
         content = xlsx_bytes(
             title="DAFTAR NOMINATIF PEGAWAI",
             subtitle=f"Keadaan per {timezone.localdate():%d-%m-%Y}",
-            columns=[Column(c.header, width=24 if c.key in ("name", "position", "unit") else 14)
+            columns=[Column(c.header, c.kind,
+                            24 if c.key in ("name", "position", "unit") else 14)
                      for c in columns], rows=rows, note=note, sheet="Nominatif")
     return ReportFile(f"nominatif-{stamp}.{fmt}", content, total)
 
@@ -131,3 +148,122 @@ def duk_file(run, *, user, query: QueryDict, fmt: str, note: str, label: str,
                           printed_by=user, note=note)
     filename = f"DUK-{slugify(unit.code if unit else 'kabupaten')}-{on:%Y%m%d}.{fmt}"
     return ReportFile(filename, content, len(rows))
+
+
+# The career due lists' file titles (Indonesian, like every printed report),
+# their functions, and the months a period has by default (None: one KP period).
+DUE_FILES = {
+    "retirement": ("Proyeksi pensiun (BUP)", retirement_projection, 12),
+    "kgb": ("Daftar kenaikan gaji berkala (KGB)", kgb_due, 3),
+    "promotion": ("Calon kenaikan pangkat reguler (KP)", promotion_candidates, None),
+}
+
+
+def due_forms(user, key: str, query: QueryDict | None):
+    """(form, (first day, last day, unit) or None) of a due list's parameters;
+    for KP the first and last day are the period."""
+    units = units_in_scope(report_scope_or_404(user))
+    months = DUE_FILES[key][2]
+    if months is None:
+        form = PromotionForm(query or None, units=units)
+        values = form.values()
+        return form, ((values[0], values[0], values[1]) if values else None)
+    form = PeriodForm(query or None, units=units, default_months=months)
+    return form, form.values()
+
+
+def due_build(user, key: str, start, end, unit):
+    build, months = DUE_FILES[key][1], DUE_FILES[key][2]
+    return build(user, start, unit) if months is None else build(user, start, end, unit)
+
+
+def due_query(key: str, start, end, unit) -> dict:
+    """The parameters that give this list again, as a job keeps them."""
+    dates = {"on": [start.isoformat()]} if DUE_FILES[key][2] is None else {
+        "start": [start.isoformat()], "end": [end.isoformat()]}
+    return {**dates, **({"unit": [str(unit.pk)]} if unit else {})}
+
+
+def period_text(start, end) -> str:
+    return (f"periode {start:%d-%m-%Y}" if start == end
+            else f"{start:%d-%m-%Y} s.d. {end:%d-%m-%Y}")
+
+
+def due_file(run, *, user, key: str, query: QueryDict, fmt: str, note: str, label: str,
+             result=None) -> ReportFile:
+    """A career due list as Excel or PDF; ``result`` when the caller has it already."""
+    _form, values = due_forms(user, key, query)
+    if values is None:
+        raise StaleParameters
+    start, end, unit = values
+    result = due_build(user, key, start, end, unit) if result is None else result
+    run.progress(0, result.people, "")
+    list(counted(range(result.people), result.people, run))
+    title = DUE_FILES[key][0]
+    sub = f"{label} — {period_text(start, end)}"
+    if fmt == "xlsx":
+        content = due_xlsx(result, title=title, subtitle=sub, note=note)
+    else:
+        content = due_pdf(result, title=title, subtitle=sub, signer=signing_official(),
+                          printed_by=user, note=note)
+    filename = f"{key}-{slugify(unit.code if unit else 'kabupaten')}-{start:%Y%m%d}.{fmt}"
+    return ReportFile(filename, content, result.people)
+
+
+RECAP_FILES = {"leave": (leave_recap, False), "discipline": (discipline_recap, True)}
+
+
+def recap_values(user, key: str, query: QueryDict):
+    """(first day, last day, unit) of a recap's parameters, or None when invalid;
+    the discipline recap is a 404 for whoever does not see discipline records."""
+    scope = report_scope_or_404(user)
+    if key == "discipline" and not may_see_discipline(user):
+        raise Http404
+    return PeriodForm(query, units=units_in_scope(scope), default_months=12).values()
+
+
+def recap_file(run, *, user, key: str, query: QueryDict, fmt: str, note: str, label: str,
+               result=None) -> ReportFile:
+    """The leave or discipline recap as Excel or PDF."""
+    values = recap_values(user, key, query)
+    if values is None:
+        raise StaleParameters
+    start, end, unit = values
+    result = RECAP_FILES[key][0](user, start, end, unit) if result is None else result
+    run.progress(0, result.total, "")
+    list(counted(result.entries, result.total, run))
+    where = slugify(unit.code if unit else "kabupaten")
+    filename = f"rekap-{key}-{where}-{start:%Y%m%d}.{fmt}"
+    if fmt == "xlsx":
+        content = recap_xlsx(result, label=label, start=start, end=end, note=note)
+    else:
+        content = recap_pdf(result, label=label, start=start, end=end,
+                            signer=signing_official(), printed_by=user, note=note)
+    return ReportFile(filename, content, result.total)
+
+
+def statistics_unit(user, query: QueryDict):
+    """(unit,) of the statistics' parameters (None: the whole scope), or None."""
+    scope = report_scope_or_404(user)
+    return UnitForm(query or None, units=units_in_scope(scope)).values()
+
+
+def statistics_file(run, *, user, query: QueryDict, fmt: str, note: str, label: str,
+                    snapshot=None) -> ReportFile:
+    """The statistics tables and the OPD × golongan table as Excel or PDF."""
+    values = statistics_unit(user, query)
+    if values is None:
+        raise StaleParameters
+    unit = values[0]
+    snapshot = statistics_snapshot(user, unit) if snapshot is None else snapshot
+    lines = lines_of(snapshot)
+    run.progress(0, lines, "")
+    if fmt == "xlsx":
+        content = statistics_xlsx(snapshot, label=label, note=note)
+    else:
+        content = statistics_pdf(snapshot, label=label, signer=signing_official(),
+                                 printed_by=user, note=note)
+    run.progress(lines, lines, "")
+    where = slugify(unit.code if unit else "kabupaten")
+    filename = f"statistik-{where}-{timezone.localdate():%Y%m%d}.{fmt}"
+    return ReportFile(filename, content, lines)

@@ -19,7 +19,18 @@ from smart.notifications.services import notify
 from smart.releases.marking import release_note
 from smart.releases.models import DataRelease
 from smart.releases.services import ReleaseRefused, release_use_record
-from smart.reports.exports import as_query, duk_file, duk_parameters, nominatif_file
+from smart.reports.exports import (
+    DUE_FILES,
+    RECAP_FILES,
+    StaleParameters,
+    as_query,
+    due_file,
+    duk_file,
+    duk_parameters,
+    nominatif_file,
+    recap_file,
+    statistics_file,
+)
 from smart.reports.services import report_export_record
 
 HANDLER = "smart.reports.jobs.export_job"
@@ -39,15 +50,12 @@ def export_job(job, run) -> dict:
     note = release_note(release, user, job.created_at) if release else ""
     query = as_query(params["query"])
     try:
-        if params["report"] == "reports.duk":
-            if duk_parameters(user, query) is None:
-                raise JobFailure("Parameter DUK tidak valid lagi.")
-            made = duk_file(run, user=user, query=query, fmt=params["format"], note=note,
-                            label=params["label"])
-        else:
-            made = nominatif_file(run, user=user, query=query, fmt=params["format"], note=note)
+        made = _build(run, user, params["report"], query, params["format"], note,
+                      params.get("label", ""))
     except Http404:
         raise JobFailure("Anda tidak lagi mempunyai peran untuk membuka laporan ini.") from None
+    except StaleParameters:
+        raise JobFailure("Parameter laporan tidak valid lagi.") from None
     run.write_file(made.filename, made.content)
     if release is not None:
         try:
@@ -61,6 +69,25 @@ def export_job(job, run) -> dict:
     notify(users=[user], url=reverse("jobs:detail", args=[job.id]),
            message=f"Berkas {made.filename} ({made.rows} baris) siap diunduh.")
     return {"file": made.filename, "rows": made.rows}
+
+
+def _build(run, user, report: str, query, fmt: str, note: str, label: str):
+    """The file of one report code ("reports.kgb"), as the view would make it."""
+    key = report.removeprefix("reports.")
+    common = {"user": user, "query": query, "fmt": fmt, "note": note}
+    if report == "reports.duk":
+        if duk_parameters(user, query) is None:
+            raise JobFailure("Parameter DUK tidak valid lagi.")
+        return duk_file(run, label=label, **common)
+    if report == "reports.nominatif":
+        return nominatif_file(run, label=label, **common)
+    if key in DUE_FILES:
+        return due_file(run, key=key, label=label, **common)
+    if key in RECAP_FILES:
+        return recap_file(run, key=key, label=label, **common)
+    if report == "reports.statistics":
+        return statistics_file(run, label=label, **common)
+    raise JobFailure(f"Laporan {report} tidak dikenal.")
 
 
 def export_job_start(*, user, report: str, fmt: str, query: dict, label: str,

@@ -118,6 +118,7 @@ class ColumnSet(models.Model):
 class UseKind(models.TextChoices):
     PAGE = "page", _("Page")
     FILE = "file", _("File")
+    API = "api", _("API")
 
 
 class ReportUse(models.Model):

@@ -22,6 +22,7 @@ from smart.access.fields import Access, FieldClass, specific_access, widest_spec
 from smart.people import career
 from smart.records.privacy import shown_value
 from smart.reports.duk import display_name
+from smart.reports.excel import DATE, NUMBER, TEXT
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class NominatifColumn:
     fields: tuple[str, ...]
     value: Callable[[dict, datetime.date], object]
     field_class: FieldClass | None = None  # SPECIFIC data of this class (D-3)
+    kind: str = TEXT  # the Excel cell type (``reports.excel``): TEXT, NUMBER or DATE
 
 
 def _field(name: str) -> Callable[[dict, datetime.date], object]:
@@ -38,7 +40,9 @@ def _field(name: str) -> Callable[[dict, datetime.date], object]:
 
 
 def _date(name: str) -> Callable[[dict, datetime.date], object]:
-    return lambda row, on: f"{row[name]:%d-%m-%Y}" if row[name] else ""
+    """The date itself: Excel writes it as a date, the page and CSV as dd-mm-yyyy
+    (``cells``)."""
+    return lambda row, on: row[name]
 
 
 COLUMNS = (
@@ -46,9 +50,10 @@ COLUMNS = (
     NominatifColumn("name", "Nama", ("name", "front_title", "back_title"),
                     lambda r, on: display_name(r["front_title"], r["name"], r["back_title"])),
     NominatifColumn("birth_place", "Tempat lahir", ("birth_place",), _field("birth_place")),
-    NominatifColumn("birth_date", "Tanggal lahir", ("birth_date",), _date("birth_date")),
+    NominatifColumn("birth_date", "Tanggal lahir", ("birth_date",), _date("birth_date"),
+                    kind=DATE),
     NominatifColumn("age", "Usia", ("birth_date",),
-                    lambda r, on: career.age_on(r["birth_date"], on)),
+                    lambda r, on: career.age_on(r["birth_date"], on), kind=NUMBER),
     NominatifColumn("sex", "Jenis kelamin", ("sex__name",), _field("sex__name")),
     NominatifColumn("religion", "Agama", ("religion__name",), _field("religion__name")),
     NominatifColumn("asn_kind", "Jenis ASN", ("asn_kind",), _field("asn_kind")),
@@ -56,21 +61,24 @@ COLUMNS = (
                     _field("legal_status__name")),
     NominatifColumn("golongan", "Golongan", ("golongan__name",), _field("golongan__name")),
     NominatifColumn("pangkat", "Pangkat", ("golongan__pangkat",), _field("golongan__pangkat")),
-    NominatifColumn("tmt_golongan", "TMT golongan", ("tmt_golongan",), _date("tmt_golongan")),
+    NominatifColumn("tmt_golongan", "TMT golongan", ("tmt_golongan",), _date("tmt_golongan"),
+                    kind=DATE),
     NominatifColumn("mkg", "Masa kerja golongan (SK)", ("mk_years", "mk_months"),
                     lambda r, on: f"{r['mk_years']} th {r['mk_months']} bl"),
     NominatifColumn("position", "Jabatan", ("position_name",), _field("position_name")),
     NominatifColumn("position_type", "Jenis jabatan", ("position_type__name",),
                     _field("position_type__name")),
     NominatifColumn("echelon", "Eselon", ("echelon__name",), _field("echelon__name")),
-    NominatifColumn("tmt_position", "TMT jabatan", ("tmt_position",), _date("tmt_position")),
+    NominatifColumn("tmt_position", "TMT jabatan", ("tmt_position",), _date("tmt_position"),
+                    kind=DATE),
     NominatifColumn("unit", "Unit kerja", ("unit__name",), _field("unit__name")),
     NominatifColumn("agency", "Perangkat daerah", ("unit__agency__name",),
                     _field("unit__agency__name")),
     NominatifColumn("education", "Pendidikan", ("education_level__name",),
                     _field("education_level__name")),
     NominatifColumn("education_name", "Jurusan", ("education_name",), _field("education_name")),
-    NominatifColumn("tmt_cpns", "TMT CPNS", ("tmt_cpns",), _date("tmt_cpns")),
+    NominatifColumn("tmt_cpns", "TMT CPNS", ("tmt_cpns",), _date("tmt_cpns"),
+                    kind=DATE),
     # SPECIFIC data (D-3): offered and shown by the viewer's field classes.
     NominatifColumn("nik", "NIK", ("nik",), _field("nik"), FieldClass.IDENTITY),
     NominatifColumn("npwp", "NPWP", ("npwp",), _field("npwp"), FieldClass.IDENTITY),
@@ -120,9 +128,10 @@ def nominatif_values(employees, columns: Sequence[NominatifColumn]):
 
 
 def cells(rows: Iterable[dict], columns: Sequence[NominatifColumn],
-          on: datetime.date | None = None, viewer=None) -> Iterator[list]:
+          on: datetime.date | None = None, viewer=None, typed: bool = False) -> Iterator[list]:
     """One list of cells per row of ``nominatif_values``; SPECIFIC cells at the
-    viewer's access for the row's unit (computed once per unit, no query)."""
+    viewer's access for the row's unit (computed once per unit, no query).
+    Dates are dd-mm-yyyy text, unless ``typed`` (Excel, PDF): date objects."""
     on = on or timezone.localdate()
     specific = _needs_access(columns)
     by_unit: dict[str, dict] = {}
@@ -143,12 +152,15 @@ def cells(rows: Iterable[dict], columns: Sequence[NominatifColumn],
             value = column.value(row, on)
             if column.field_class is not None:
                 value = shown_value(value, access[column.field_class])
+            elif isinstance(value, datetime.date) and not typed:
+                value = f"{value:%d-%m-%Y}"
             line.append("" if value is None else value)
         yield line
 
 
 def nominatif_rows(employees, columns: Sequence[NominatifColumn],
-                   on: datetime.date | None = None, viewer=None) -> Iterator[list]:
+                   on: datetime.date | None = None, viewer=None,
+                   typed: bool = False) -> Iterator[list]:
     """Every employee's cells, streamed (``iterator``) for files of any length."""
     return cells(nominatif_values(employees, columns).iterator(chunk_size=2000), columns, on,
-                 viewer)
+                 viewer, typed)

@@ -1,5 +1,5 @@
-"""The reports' writes: the usage record of every report page and file
-(R-CONF-1, Pasal 22(3)), saved nominatif views, and the report layout with its
+"""The reports' writes: the usage record of every report page, file and API
+read (R-CONF-1, Pasal 22(3)), saved nominatif views, and the report layout with its
 column sets (Pasal 11h). Each in one transaction with its audit event."""
 
 from __future__ import annotations
@@ -36,6 +36,14 @@ def report_page_record(*, actor, code: str, params: dict, data_label: str = "",
     """A report shown on screen (its first page; paging on is the same use)."""
     ReportUse.objects.create(user=actor, user_label=_user_label(actor), report=code,
                              kind=UseKind.PAGE, data_label=data_label[:300], params=params,
+                             rows=rows)
+
+
+def report_api_record(*, actor, code: str, params: dict, data_label: str = "",
+                      rows: int | None = None) -> None:
+    """A report read through the API (its audit event is the endpoint's)."""
+    ReportUse.objects.create(user=actor, user_label=_user_label(actor), report=code,
+                             kind=UseKind.API, data_label=data_label[:300], params=params,
                              rows=rows)
 
 

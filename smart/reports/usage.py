@@ -1,9 +1,10 @@
 """The usage log of the reports and its monthly summary for the Bupati
 (Perbup 35/2020 Pasal 22(3): SMART reports periodically on the use of the data).
 
-Every report page and file leaves a ``ReportUse`` (``services``): who, which
-report, of what data, how many rows. The summary counts per report the uses,
-the distinct users and the data (units) used, with the users' names only.
+Every report page, file and API read leaves a ``ReportUse`` (``services``):
+who, which report, of what data, how many rows. The summary counts per report
+the uses (pages, files, API reads), the distinct users and the data (units)
+used, with the users' names only.
 """
 
 from __future__ import annotations
@@ -61,10 +62,11 @@ class SummaryLine:
     rows: int
     users: list[str]
     data: list[str]
+    api: int = 0  # reads through the API (another system's key, or a user's)
 
     @property
     def uses(self) -> int:
-        return self.pages + self.files
+        return self.pages + self.files + self.api
 
 
 def monthly_summary(month: datetime.date) -> list[SummaryLine]:
@@ -74,6 +76,7 @@ def monthly_summary(month: datetime.date) -> list[SummaryLine]:
     counts = {row["report"]: row for row in uses.values("report").annotate(
         pages=Count("pk", filter=Q(kind=UseKind.PAGE)),
         files=Count("pk", filter=Q(kind=UseKind.FILE)),
+        api=Count("pk", filter=Q(kind=UseKind.API)),
         file_rows=Sum("rows", filter=Q(kind=UseKind.FILE))).order_by()}
     users: dict[str, set[str]] = {}
     data: dict[str, set[str]] = {}
@@ -83,6 +86,7 @@ def monthly_summary(month: datetime.date) -> list[SummaryLine]:
         if label:
             data.setdefault(code, set()).add(label)
     lines = [SummaryLine(report_name(code), row["pages"], row["files"], row["file_rows"] or 0,
-                         sorted(users.get(code, ())), sorted(data.get(code, ())))
+                         sorted(users.get(code, ())), sorted(data.get(code, ())),
+                         api=row["api"])
              for code, row in counts.items()]
     return sorted(lines, key=lambda line: (-line.uses, line.report))

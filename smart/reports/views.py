@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header, urlencode
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -24,8 +23,6 @@ from smart.releases.gate import export_gate
 from smart.releases.policies import Export
 from smart.reports import exports, services
 from smart.reports.dashboard import RETIREMENT_HORIZONS, executive_dashboard
-from smart.reports.due import kgb_due, promotion_candidates, retirement_projection
-from smart.reports.due_files import due_xlsx
 from smart.reports.duk import duk_order
 from smart.reports.exports import LARGE_EXPORT_ROWS, NO_RUN, query_params, units_in_scope
 from smart.reports.forms import (
@@ -34,7 +31,6 @@ from smart.reports.forms import (
     LayoutForm,
     NominatifForm,
     PeriodForm,
-    PromotionForm,
     RenameViewForm,
     SavedViewForm,
     UnitForm,
@@ -53,11 +49,11 @@ from smart.reports.policies import (
     usage_summary_or_404,
 )
 from smart.reports.printing import cell, list_pdf
-from smart.reports.recap_files import recap_pdf, recap_xlsx
 from smart.reports.recaps import discipline_recap, leave_recap, may_see_discipline
 from smart.reports.services import report_export_record
 from smart.reports.signing import signing_official
 from smart.reports.statistics import statistics_snapshot
+from smart.reports.statistics_files import lines_of
 from smart.reports.usage import REPORT_NAMES, monthly_summary, usage_log
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -123,7 +119,7 @@ def statistics(request):
     if values:
         _page_use(request, "reports.statistics", scope_label(scope, unit))
     return render(request, "reports/statistics.html", {
-        "form": form, "tables": tables, "cross": cross,
+        "form": form, "tables": tables, "cross": cross, "query": _query_without_page(request),
         "counted_at": snapshot.counted_at if snapshot else None,
         "label": scope_label(scope, unit) if values else "",
         "charts": [{"id": f"chart-{t.key}", "title": t.title,
@@ -132,16 +128,52 @@ def statistics(request):
     })
 
 
-# Career due lists: the page title, the file title (Indonesian, like every printed
-# report), the function, and the months shown by default (None: one KP period).
-DUE_LISTS = {
-    "retirement": (_("Retirement projection"), "Proyeksi pensiun (BUP)",
-                   retirement_projection, 12),
-    "kgb": (_("Periodic salary increases (KGB) due"), "Daftar kenaikan gaji berkala (KGB)",
-            kgb_due, 3),
-    "promotion": (_("Regular promotion (KP) candidates"),
-                  "Calon kenaikan pangkat reguler (KP)", promotion_candidates, None),
+def _statistics_file(request, extension: str):
+    """The statistics of the page's unit as a file, through the release gate. A
+    file of counts names nobody: the gate counts its lines (decision 170)."""
+    scope = report_scope_or_404(request.user)
+    values = exports.statistics_unit(request.user, request.GET)
+    if values is None:
+        raise Http404
+    unit = values[0]
+    snapshot = statistics_snapshot(request.user, unit)
+    label = scope_label(scope, unit)
+    params = {"unit": unit.pk if unit else None}
+    gate = export_gate(request, Export(
+        code="reports.statistics", params=params, rows=lines_of(snapshot), specific=False,
+        label=f"Statistik (rekap/bezetting) {label}"))
+    if gate.refusal:
+        return gate.refusal
+    if lines_of(snapshot) > LARGE_EXPORT_ROWS:
+        return _file_job(request, gate, "reports.statistics", extension,
+                         query_params(request.GET), label,
+                         f"Statistik {label} ({extension.upper()})")
+    made = exports.statistics_file(NO_RUN, user=request.user, query=request.GET,
+                                   fmt=extension, note=gate.note, label=label,
+                                   snapshot=snapshot)
+    return _made_response(request, gate, made, code="reports.statistics", params=params,
+                          label=label)
+
+
+def statistics_xlsx(request):
+    return _statistics_file(request, "xlsx")
+
+
+@csp_exempt()
+def statistics_pdf(request):
+    """Shown inline, hence exempt from the CSP like the DRH (decision 64)."""
+    return _statistics_file(request, "pdf")
+
+
+# Career due lists: the page title, then the file title (Indonesian, like every
+# printed report), the function, and the months shown by default (None: one KP
+# period) of ``exports.DUE_FILES``.
+DUE_TITLES = {
+    "retirement": _("Retirement projection"),
+    "kgb": _("Periodic salary increases (KGB) due"),
+    "promotion": _("Regular promotion (KP) candidates"),
 }
+DUE_LISTS = {key: (title, *exports.DUE_FILES[key]) for key, title in DUE_TITLES.items()}
 
 
 def _due_list(request, key: str):
@@ -149,18 +181,9 @@ def _due_list(request, key: str):
     the list is None when a parameter is invalid (see ``DukForm.values``). For
     KP the first and last day are the period."""
     scope = report_scope_or_404(request.user)
-    _title, _file_title, build, months = DUE_LISTS[key]
-    units = units_in_scope(scope)
-    if months is None:
-        form = PromotionForm(request.GET or None, units=units)
-        values = form.values()
-        start, end, unit = (values[0], values[0], values[1]) if values else (None, None, None)
-        result = build(request.user, start, unit) if values else None
-    else:
-        form = PeriodForm(request.GET or None, units=units, default_months=months)
-        values = form.values()
-        start, end, unit = values if values else (None, None, None)
-        result = build(request.user, start, end, unit) if values else None
+    form, values = exports.due_forms(request.user, key, request.GET)
+    start, end, unit = values if values else (None, None, None)
+    result = exports.due_build(request.user, key, start, end, unit) if values else None
     return scope, form, start, end, unit, result
 
 
@@ -175,30 +198,63 @@ def due_list(request, key: str):
         "start": start, "end": end, "query": _query_without_page(request),
         "label": scope_label(scope, unit) if result is not None else "",
         "export_url": reverse(f"reports:{key}_xlsx"),
+        "pdf_url": reverse(f"reports:{key}_pdf"),
     })
 
 
-def due_list_xlsx(request, key: str):
+def _due_file(request, key: str, extension: str):
+    """A due list of the page's parameters as a file, through the release gate."""
     scope, _form, start, end, unit, result = _due_list(request, key)
     if result is None:
         raise Http404
-    title = DUE_LISTS[key][1]
     label = scope_label(scope, unit)
-    period = (f"periode {start:%d-%m-%Y}" if start == end
-              else f"{start:%d-%m-%Y} s.d. {end:%d-%m-%Y}")
     params = {"start": start.isoformat(), "end": end.isoformat(),
               "unit": unit.pk if unit else None}
     code = f"reports.{key}"
-    gate = export_gate(request, Export(code=code, params=params, rows=len(result.rows),
-                                       specific=False, label=f"{title} {label} {period}"))
+    gate = export_gate(request, Export(
+        code=code, params=params, rows=result.people, specific=False,
+        label=f"{DUE_LISTS[key][1]} {label} {exports.period_text(start, end)}"))
     if gate.refusal:
         return gate.refusal
-    content = due_xlsx(result, title=title, subtitle=f"{label} — {period}", note=gate.note)
-    filename = f"{key}-{slugify(unit.code if unit else 'kabupaten')}-{start:%Y%m%d}.xlsx"
-    gate.record_use(content, filename)
-    report_export_record(actor=request.user, code=code, params=params,
-                         rows=len(result.rows), filename=filename, data_label=label)
-    return _file_response(content, filename, XLSX, attachment=True)
+    query = exports.due_query(key, start, end, unit)
+    if result.people > LARGE_EXPORT_ROWS:
+        return _file_job(request, gate, code, extension, query, label,
+                         f"{DUE_LISTS[key][1]} {label} ({result.people} pegawai, "
+                         f"{extension.upper()})")
+    made = exports.due_file(NO_RUN, user=request.user, key=key, fmt=extension,
+                            query=exports.as_query(query), note=gate.note, label=label,
+                            result=result)
+    return _made_response(request, gate, made, code=code, params=params, label=label)
+
+
+def due_list_xlsx(request, key: str):
+    return _due_file(request, key, "xlsx")
+
+
+@csp_exempt()
+def due_list_pdf(request, key: str):
+    """Shown inline, hence exempt from the CSP like the DRH (decision 64)."""
+    return _due_file(request, key, "pdf")
+
+
+def _file_job(request, gate, code: str, extension: str, query: dict, label: str,
+              title: str) -> HttpResponse:
+    """A file of more than ``LARGE_EXPORT_ROWS`` rows, made in the background with
+    the parameters that give the same list again (``reports.jobs``)."""
+    job = export_job_start(user=request.user, report=code, fmt=extension, query=query,
+                           label=label, release=gate.release, title=title)
+    return redirect("jobs:detail", job.id)
+
+
+def _made_response(request, gate, made, *, code: str, params: dict,
+                   label: str) -> HttpResponse:
+    """A file made during the request: its release use and report use recorded,
+    sent as an attachment (a PDF inline)."""
+    gate.record_use(made.content, made.filename)
+    report_export_record(actor=request.user, code=code, params=params, rows=made.rows,
+                         filename=made.filename, data_label=label)
+    return _file_response(made.content, made.filename, made.content_type,
+                          attachment=not made.filename.endswith(".pdf"))
 
 
 def _saved_views(user):
@@ -243,7 +299,7 @@ def _nominatif_label(form) -> str:
 
 
 def nominatif_file(request, fmt: str):
-    """CSV or Excel of the chosen columns: every cell neutralised, the release
+    """CSV, Excel or PDF of the chosen columns: every cell neutralised, the release
     line first; SPECIFIC columns shown in full need a release with SPECIFIC data.
     More than ``LARGE_EXPORT_ROWS`` rows are made in a background job."""
     if looks_like_nik(request.GET.get("q")):
@@ -265,11 +321,9 @@ def nominatif_file(request, fmt: str):
                                title=f"Daftar nominatif ({count} pegawai, {fmt.upper()})")
         return redirect("jobs:detail", job.id)
     made = exports.nominatif_file(NO_RUN, user=request.user, query=request.GET, fmt=fmt,
-                                  note=gate.note)
-    gate.record_use(made.content, made.filename)
-    report_export_record(actor=request.user, code="reports.nominatif", params=params,
-                         rows=made.rows, filename=made.filename, data_label=label)
-    return _file_response(made.content, made.filename, made.content_type, attachment=True)
+                                  note=gate.note, label=label)
+    return _made_response(request, gate, made, code="reports.nominatif", params=params,
+                          label=label)
 
 
 def nominatif_csv(request):
@@ -278,6 +332,12 @@ def nominatif_csv(request):
 
 def nominatif_xlsx(request):
     return nominatif_file(request, "xlsx")
+
+
+@csp_exempt()
+def nominatif_pdf(request):
+    """Shown inline, hence exempt from the CSP like the DRH (decision 64)."""
+    return nominatif_file(request, "pdf")
 
 
 def _view_query(request) -> dict:
@@ -449,7 +509,7 @@ def recap(request, key: str):
 
 
 def _recap_file(request, key: str, extension: str):
-    form, start, end, unit, result, label = _recap(request, key)
+    _form, start, end, unit, result, label = _recap(request, key)
     if result is None:
         raise Http404
     code = f"reports.{key}"
@@ -461,19 +521,14 @@ def _recap_file(request, key: str, extension: str):
         label=f"{title} {label} {start:%d-%m-%Y} s.d. {end:%d-%m-%Y}"))
     if gate.refusal:
         return gate.refusal
-    where = slugify(unit.code if unit else "kabupaten")
-    filename = f"rekap-{key}-{where}-{start:%Y%m%d}.{extension}"
-    if extension == "xlsx":
-        content = recap_xlsx(result, label=label, start=start, end=end, note=gate.note)
-    else:
-        content = recap_pdf(result, label=label, start=start, end=end,
-                            signer=signing_official(), printed_by=request.user, note=gate.note)
-    gate.record_use(content, filename)
-    report_export_record(actor=request.user, code=code, params=params, rows=result.total,
-                         filename=filename, data_label=label)
-    if extension == "xlsx":
-        return _file_response(content, filename, exports.XLSX, attachment=True)
-    return _file_response(content, filename, "application/pdf", attachment=False)
+    query = {"start": [start.isoformat()], "end": [end.isoformat()],
+             **({"unit": [str(unit.pk)]} if unit else {})}
+    if result.total > LARGE_EXPORT_ROWS:
+        return _file_job(request, gate, code, extension, query, label,
+                         f"{title} {label} ({result.total} baris, {extension.upper()})")
+    made = exports.recap_file(NO_RUN, user=request.user, key=key, query=exports.as_query(query),
+                              fmt=extension, note=gate.note, label=label, result=result)
+    return _made_response(request, gate, made, code=code, params=params, label=label)
 
 
 def recap_xlsx_view(request, key: str):
@@ -568,16 +623,17 @@ def usage_summary_pdf(request):
         raise Http404
     month = data.get("month") or timezone.localdate().replace(day=1)
     lines = monthly_summary(month)
-    widths = (10, 55, 20, 20, 22, 75, 75)
+    widths = (10, 55, 20, 20, 18, 22, 66, 66)
     rows = [(str(n), cell(line.report, widths[1]), str(line.pages), str(line.files),
-             str(line.rows), cell(", ".join(line.users), widths[5]),
-             cell("; ".join(line.data), widths[6])) for n, line in enumerate(lines, start=1)]
+             str(line.api), str(line.rows), cell(", ".join(line.users), widths[6]),
+             cell("; ".join(line.data), widths[7])) for n, line in enumerate(lines, start=1)]
     months = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
               "September", "Oktober", "November", "Desember")
     content = list_pdf(
         title="LAPORAN PENGGUNAAN DATA KEPEGAWAIAN SMART",
         subtitle=f"Bulan {months[month.month - 1]} {month.year} (Perbup 35/2020 Pasal 22 ayat 3)",
-        header=("No", "Laporan", "Dibuka di layar", "Berkas diunduh", "Baris dalam berkas",
+        header=("No", "Laporan", "Dibuka di layar", "Berkas diunduh", "Dibaca lewat API",
+                "Baris dalam berkas",
                 "Pengguna", "Data yang digunakan"),
         rows=rows, widths=widths, signer=signing_official(), printed_by=request.user)
     filename = f"penggunaan-smart-{month:%Y-%m}.pdf"

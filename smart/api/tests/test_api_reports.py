@@ -132,3 +132,38 @@ def test_dates_the_rules_cannot_count_with_are_a_422_not_a_500(client, cast):
                          ("reports/promotion", {"on": "9999-12-31"})):
         response = client.get(f"{API}/{path}", params)
         assert (response.status_code, response.json()["code"]) == (422, "invalid"), path
+
+
+def test_every_report_read_is_a_use_in_the_monthly_summary(client, cast, retiring):
+    """Pasal 22(3): a report read through the API is counted like a page or a
+    file (kind "api"), and the Bupati's summary PDF shows it."""
+    import io
+
+    from django.urls import reverse
+    from django.utils import timezone
+    from pypdf import PdfReader
+
+    from smart.reports.models import ReportUse, UseKind
+    from smart.reports.usage import monthly_summary
+
+    signed_in(client, cast.verifier)
+    client.get(f"{API}/statistics")
+    client.get(f"{API}/reports/retirement", _period())
+    client.get(f"{API}/reports/kgb", _period())
+    client.get(f"{API}/reports/promotion", {"on": "2026-02-10"})
+    uses = ReportUse.objects.filter(kind=UseKind.API).order_by("pk")
+    assert [u.report for u in uses] == ["reports.statistics", "reports.retirement",
+                                        "reports.kgb", "reports.promotion"]
+    assert uses[1].params == {"unit": None, "start": START.isoformat(),
+                              "end": END.isoformat()}
+    assert uses[1].rows >= 2 and uses[0].data_label.startswith("Pemerintah")
+    lines = {line.report: line for line in monthly_summary(timezone.localdate())}
+    retirement = lines["Proyeksi pensiun (BUP)"]
+    assert (retirement.pages, retirement.files, retirement.api, retirement.uses) == (
+        0, 0, 1, 1)
+    client.logout()
+    client.force_login(cast.system_manager)
+    pdf = client.get(reverse("reports:usage_summary")).content
+    text = " ".join("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+                    .split())
+    assert "Dibaca lewat API" in text and "Proyeksi pensiun (BUP)" in text

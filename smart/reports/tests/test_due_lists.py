@@ -3,16 +3,19 @@ and KP candidates, against hand-computed dates, each row with its rule."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from pypdf import PdfReader
 
 from smart.people.models import AsnKind
 from smart.references.models import Echelon, EducationLevel, Golongan, PositionType, Unit
 from smart.reports.due import kgb_due, promotion_candidates, retirement_projection
 from smart.reports.tests.builders import D
-from smart.reports.tests.xlsx import read_xlsx
+from smart.reports.tests.xlsx import read_xlsx, row
 from tests.personas import make_employee
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +175,35 @@ def test_a_date_the_rules_cannot_count_with_is_a_form_error_not_a_500(client, ca
     response = client.get(reverse(name), params)
     assert response.status_code == 200
     assert "Tanggal harus antara tahun 1900 dan 2100." in response.content.decode()
+
+
+def test_people_the_rule_cannot_check_are_listed_in_the_files_not_dropped(client, cast):
+    """A PNS without golongan, or without its TMT, is on neither the KGB nor the
+    KP list: the page, the Excel and the PDF say who and why ("Data tidak lengkap")."""
+    no_grade = person("TANPA GOLONGAN")
+    no_grade.golongan = None
+    no_grade.save()
+    no_tmt = person("TANPA TMT")
+    no_tmt.tmt_golongan = None
+    no_tmt.save()
+    result = kgb_due(cast.verifier, D(2026, 1, 1), D(2026, 12, 31))
+    assert sorted(why for name, _nip, why in result.undetermined
+                  if name.startswith("TANPA")) == ["TMT golongan kosong", "golongan kosong"]
+    result = promotion_candidates(cast.verifier, D(2026, 10, 1))
+    reasons = {name: why for name, _nip, why in result.undetermined}
+    assert reasons["TANPA GOLONGAN"] == "golongan kosong"
+    assert reasons["TANPA TMT"] == "TMT golongan kosong"
+    client.force_login(cast.verifier)
+    params = {"start": "2026-01-01", "end": "2026-12-31"}
+    content = client.get(reverse("reports:kgb_xlsx"), params).content
+    first = read_xlsx(content)
+    assert first["sheets"][-1] == "Data tidak lengkap"
+    incomplete = read_xlsx(content, sheet=len(first["sheets"]))
+    listed = {line["Nama"]: line["Mengapa tidak dapat diperiksa"]
+              for line in (row(incomplete, n, header=5) for n in range(6, 6 + 20)) if line}
+    assert listed["TANPA GOLONGAN"] == "golongan kosong"
+    assert listed["TANPA TMT"] == "TMT golongan kosong"
+    pdf = client.get(reverse("reports:promotion_pdf"), {"on": "2026-09-15"}).content
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Data tidak lengkap" in text and "TANPA GOLONGAN" in text
+    assert "golongan kosong" in text and no_grade.nip in text

@@ -87,3 +87,61 @@ def test_a_large_file_under_a_release_carries_its_line_and_records_its_use(
     content = client.get(reverse("jobs:file", args=[job.id])).getvalue().decode("utf-8-sig")
     assert content.startswith("Dirilis untuk") and f"#{release.pk}" in content.splitlines()[0]
     assert DataReleaseUse.objects.filter(release=release, filename=job.result["file"]).exists()
+
+
+def _run_job(client, url, params, django_capture_on_commit_callbacks, owner):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(url, params)
+    job = Job.objects.get(owner=owner)
+    assert response.status_code == 302 and response.url == reverse("jobs:detail", args=[job.id])
+    job.refresh_from_db()
+    assert job.status == "succeeded", job.error
+    return job
+
+
+def test_a_duk_above_the_threshold_is_a_background_job_with_the_same_file(
+        client, cast, monkeypatch, django_capture_on_commit_callbacks):
+    """The ``_duk_file`` branch over the limit: the job writes the DUK of the
+    page's parameters, records its use and tells the owner."""
+    from smart.reports.models import ReportUse, UseKind
+
+    monkeypatch.setattr("smart.reports.views.LARGE_EXPORT_ROWS", 1)
+    make_employee("DINKES.PKM05", name="SATU")
+    make_employee("DINKES.PKM05", name="DUA")
+    client.force_login(cast.admin_a)
+    job = _run_job(client, reverse("reports:duk_xlsx"), {"on": "2026-01-01"},
+                   django_capture_on_commit_callbacks, cast.admin_a)
+    assert job.params["report"] == "reports.duk" and job.result["rows"] >= 3
+    assert job.result["file"].startswith("DUK-kabupaten-20260101")
+    content = b"".join(client.get(reverse("jobs:file", args=[job.id])).streaming_content)
+    names = set(read_xlsx(content)["cells"].values())
+    assert {"SATU", "DUA"} <= names
+    use = ReportUse.objects.get(kind=UseKind.FILE)
+    assert use.report == "reports.duk" and use.rows == job.result["rows"]
+    assert Notification.objects.filter(user=cast.admin_a, url__contains=str(job.id)).exists()
+
+
+@pytest.mark.parametrize(("name", "params", "code"), [
+    ("reports:retirement_xlsx", {}, "reports.retirement"),
+    ("reports:kgb_pdf", {"start": "2026-01-01", "end": "2026-12-31"}, "reports.kgb"),
+    ("reports:promotion_xlsx", {"on": "2026-09-15"}, "reports.promotion"),
+    ("reports:statistics_xlsx", {}, "reports.statistics"),
+    ("reports:statistics_pdf", {}, "reports.statistics"),
+    ("reports:leave_xlsx", {"start": "2026-01-01", "end": "2026-12-31"}, "reports.leave"),
+    ("reports:leave_pdf", {}, "reports.leave"),
+])
+def test_due_lists_and_recaps_above_the_threshold_are_background_jobs(
+        client, cast, monkeypatch, django_capture_on_commit_callbacks, name, params, code):
+    """The same route as the DUK's and the nominatif's (-1: even an empty list
+    is above it, so the job's path is taken whatever the cast holds)."""
+    from smart.reports.models import ReportUse, UseKind
+
+    monkeypatch.setattr("smart.reports.views.LARGE_EXPORT_ROWS", -1)
+    client.force_login(cast.verifier)
+    job = _run_job(client, reverse(name), params, django_capture_on_commit_callbacks,
+                   cast.verifier)
+    assert job.params["report"] == code
+    assert job.result["file"].endswith(name.rsplit("_", 1)[1])
+    assert ReportUse.objects.get(kind=UseKind.FILE).report == code
+    if "start" in params:
+        assert job.params["query"]["start"] == [params["start"]]

@@ -13,13 +13,17 @@ NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
 
 
-def read_xlsx(content: bytes) -> dict:
-    """{"cells": {"A6": value}, "types": {"A6": "s"|"n"}, "freeze": "A6", "filter": "A5:Q9"}."""
+def read_xlsx(content: bytes, sheet: int = 1) -> dict:
+    """{"cells": {"A6": value}, "types": {"A6": "s"|"n"}, "freeze": "A6", "filter": "A5:Q9",
+    "sheets": [names]} of the ``sheet``-th sheet (from 1)."""
     archive = zipfile.ZipFile(io.BytesIO(content))
     # Our own file, just written by xlsxwriter: not untrusted XML.
     strings = [node.text or "" for node in ElementTree.fromstring(  # noqa: S314
         archive.read("xl/sharedStrings.xml")).iterfind(".//m:t", NS)]
-    sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))  # noqa: S314
+    names = [node.get("name") for node in ElementTree.fromstring(  # noqa: S314
+        archive.read("xl/workbook.xml")).iterfind(".//m:sheet", NS)]
+    sheet = ElementTree.fromstring(  # noqa: S314
+        archive.read(f"xl/worksheets/sheet{sheet}.xml"))
     cells, types = {}, {}
     for c in sheet.iterfind(".//m:c", NS):
         value = c.find("m:v", NS)
@@ -32,7 +36,7 @@ def read_xlsx(content: bytes) -> dict:
     auto = sheet.find("m:autoFilter", NS)
     return {"cells": cells, "types": types,
             "freeze": pane.get("topLeftCell") if pane is not None else None,
-            "filter": auto.get("ref") if auto is not None else None}
+            "filter": auto.get("ref") if auto is not None else None, "sheets": names}
 
 
 def row(book: dict, number: int, header: int) -> dict:
