@@ -54,13 +54,16 @@ from smart.integrations.siasn.export import (
 )
 from smart.integrations.tables import check_table_file, table_rows
 from smart.people.bulk import insert_rows
-from smart.people.models import Employee
+from smart.people.models import AsnKind, Employee
 from smart.people.services import employee_findings, employee_update, employees_create_bulk
 
 _FK_FIELDS = ("sex", "religion", "marital_status", "employee_type", "legal_status",
               "initial_golongan", "golongan", "position_type", "echelon", "education_level",
               "unit")
 Outcome = ImportRow.Outcome
+# What a *new* employee gets where the file says nothing (an empty mk_tahun,
+# mk_bulan or status_cpns_pns); an update leaves the recorded value instead.
+NEW_EMPLOYEE_DEFAULTS = {"mk_years": 0, "mk_months": 0, "asn_kind": AsnKind.PNS}
 
 
 HEADER_ONLY = "Berkas hanya berisi kepala kolom; tidak ada baris data."
@@ -265,7 +268,10 @@ class RowJudge:
             return
         if employee is None:
             verdict.outcome = Outcome.NEW
-            verdict.employee = Employee(**values)  # unsaved; the write saves this one
+            defaults = {name: default for name, default in NEW_EMPLOYEE_DEFAULTS.items()
+                        if values.get(name) is None}
+            # unsaved; the write saves this one
+            verdict.employee = Employee(**{**values, **defaults})
             if self.with_findings:
                 verdict.findings = employee_findings(verdict.employee)
             return

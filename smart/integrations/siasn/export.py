@@ -489,13 +489,24 @@ def find_unit(row: dict[str, str],
                              f"unit {shown} tidak ditemukan di SMART")
 
 
-def _asn_kind(nip_kind: str | None, status: str) -> str | None:
-    """PPPK by the NIP's layout; CPNS when status_cpns_pns is C; else PNS."""
+_STATUSES = {"C": AsnKind.CPNS, "CPNS": AsnKind.CPNS, "P": AsnKind.PNS, "PNS": AsnKind.PNS}
+
+
+def _asn_kind(reader: _RowReader, nip_kind: str | None) -> str | None:
+    """PPPK by the NIP's layout; CPNS when status_cpns_pns is C, PNS when P.
+
+    An empty (or ``null``) status says nothing: None, so an update leaves the
+    recorded kind as it is (a recorded CPNS never silently becomes PNS); the
+    import gives a *new* employee PNS then. Any other status refuses the row.
+    """
+    status = reader.row.get("status_cpns_pns", "").strip().upper()
     if nip_kind is None:
         return None
     if nip_kind == "PPPK":
         return AsnKind.PPPK
-    return AsnKind.CPNS if status.upper() == "C" else AsnKind.PNS
+    if status and status not in _STATUSES:
+        reader.error("status_cpns_pns", f"'{status}' bukan status yang dikenal (C atau P)")
+    return _STATUSES.get(status)
 
 
 def _cross_checks(reader: _RowReader, values: dict) -> None:
@@ -539,14 +550,15 @@ def employee_values(row: dict[str, str], refs: ExportReferences, *,
     values["sex"] = reader.code("jenis_kelamin", refs.sexes, "jenis kelamin", required=True)
     for column, field_name, table, label in _CODE_COLUMNS:
         values[field_name] = reader.code(column, getattr(refs, table), label)
-    values["mk_years"] = reader.integer("mk_tahun", 0, 60) or 0
-    values["mk_months"] = reader.integer("mk_bulan", 0, 11) or 0
+    # Empty = not in the file: None, so an update keeps the recorded masa kerja.
+    values["mk_years"] = reader.integer("mk_tahun", 0, 60)
+    values["mk_months"] = reader.integer("mk_bulan", 0, 11)
     values["graduation_year"] = reader.integer("tahun_lulus", 1900, today.year)
     _contact(reader, values)
     values["unit"], unit_error = find_unit(row, refs)
     if unit_error:
         result.errors.append(unit_error)
-    values["asn_kind"] = _asn_kind(nip_kind, row.get("status_cpns_pns", ""))
+    values["asn_kind"] = _asn_kind(reader, nip_kind)
     _cross_checks(reader, values)
     result.errors.sort(key=lambda error: _COLUMN_ORDER.get(error.column, -1))
     return result

@@ -163,6 +163,35 @@ def test_an_empty_cell_never_erases_a_recorded_value(manager):
     assert Employee.objects.get().phone == "0812"
 
 
+def test_empty_masa_kerja_cells_keep_the_recorded_masa_kerja(manager):
+    """Decision 115: an empty mk_tahun/mk_bulan is "not in the file", never 0."""
+    _import(csv_bytes([{**GOOD_ROW, "mk_tahun": "8", "mk_bulan": "3"}]), manager)
+    batch, preview, _applied = _import(csv_bytes([GOOD_ROW]), manager)
+    assert preview["unchanged"] == 1
+    rina = Employee.objects.get()
+    assert (rina.mk_years, rina.mk_months) == (8, 3)
+
+
+def test_a_new_employee_without_masa_kerja_gets_zero(manager):
+    _import(csv_bytes([GOOD_ROW]), manager)
+    assert Employee.objects.values_list("mk_years", "mk_months").get() == (0, 0)
+
+
+def test_an_empty_status_keeps_a_recorded_cpns(manager):
+    """An empty (null) status_cpns_pns says nothing: the CPNS stays CPNS."""
+    _import(csv_bytes([{**GOOD_ROW, "status_cpns_pns": "C"}]), manager)
+    assert Employee.objects.get().asn_kind == "CPNS"
+    batch, preview, _applied = _import(csv_bytes([{**GOOD_ROW, "status_cpns_pns": "null"}]),
+                                       manager)
+    assert preview["unchanged"] == 1
+    assert Employee.objects.get().asn_kind == "CPNS"
+
+
+def test_a_new_employee_without_status_is_recorded_as_pns(manager):
+    _import(csv_bytes([{**GOOD_ROW, "status_cpns_pns": ""}]), manager)
+    assert Employee.objects.get().asn_kind == "PNS"
+
+
 def test_a_nik_already_recorded_for_another_nip_is_refused(manager):
     other = make_employee("DINKES.01")
     row = {**GOOD_ROW, "nik": f"'{other.nik}"}

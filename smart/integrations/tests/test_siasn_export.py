@@ -232,3 +232,18 @@ def test_a_file_without_required_columns_is_refused_as_a_whole():
 def test_blank_lines_are_skipped_but_counted():
     data = _csv([GOOD_ROW]).replace(b"\n", b"\n\n", 1)
     assert [number for number, _ in read_export(data)] == [3]
+
+
+@pytest.mark.django_db
+def test_empty_masa_kerja_and_status_say_nothing():
+    """Empty mk_tahun, mk_bulan, status_cpns_pns are None (leave as recorded), not 0/PNS."""
+    row = {**GOOD_ROW, "status_cpns_pns": "null"}
+    values = _results(_csv([row]))[2].values
+    assert (values["mk_years"], values["mk_months"], values["asn_kind"]) == (None, None, None)
+
+
+@pytest.mark.django_db
+def test_an_unknown_status_refuses_the_row():
+    result = _results(_csv([{**GOOD_ROW, "status_cpns_pns": "X"}]))[2]
+    assert [(e.column, e.message) for e in result.errors] == [
+        ("status_cpns_pns", "'X' bukan status yang dikenal (C atau P)")]
