@@ -23,7 +23,9 @@ Rules:
   through ``people.services`` (history reason and audit "import <file>,
   baris N"), the learned reference mappings, the chunk's row outcomes and the
   checkpoint. A killed worker leaves the chunk unwritten; a re-run starts
-  after the last committed chunk. Cancel is honoured between chunks.
+  after the last committed chunk. Cancel is honoured between chunks; the
+  batch then becomes "cancelled" saying how many rows were written
+  (``services.import_cancelled``), and its preview may run again.
 * "All or nothing" checks the whole file first and writes nothing when any
   row is invalid; "keep the valid rows" writes the valid ones.
 """

@@ -26,11 +26,14 @@ from smart.integrations.imports import ImportRefused
 from smart.integrations.models import ImportBatch, ImportRow, ReferenceMapping
 from smart.integrations.services import (
     import_apply_start,
+    import_cancelled,
     import_columns_save,
+    import_preview_again,
     import_upload,
     reference_mapping_save,
 )
 from smart.integrations.tables import MAX_FILE_BYTES, too_large_message
+from smart.jobs.models import Job, JobStatus
 from smart.people.models import Employee
 
 PAGE_SIZE = 50
@@ -110,9 +113,18 @@ def _field_label(name: str) -> str:
         return name
 
 
+def _settle(batch: ImportBatch) -> ImportBatch:
+    """A job cancelled while still queued never ran its handler: the batch
+    learns of the cancel here."""
+    job_id = {ImportBatch.Status.PREVIEWING: batch.preview_job,
+              ImportBatch.Status.APPLYING: batch.apply_job}.get(batch.status)
+    job = Job.objects.filter(pk=job_id, status=JobStatus.CANCELLED).first() if job_id else None
+    return import_cancelled(batch=batch, job=job) if job is not None else batch
+
+
 def import_detail(request, batch_id):
     """The preview (before apply) or the result (after): counts and the rows."""
-    batch = get_batch_for_user_or_404(request.user, batch_id)
+    batch = _settle(get_batch_for_user_or_404(request.user, batch_id))
     phase = ImportRow.Phase.APPLY if batch.status in APPLY_STATES else ImportRow.Phase.PREVIEW
     view = request.GET.get("tampil", "galat" if batch.invalid else "berubah")
     outcome = _VIEWS.get(view, ImportRow.Outcome.INVALID)
@@ -144,6 +156,18 @@ def import_apply(request, batch_id):
         messages.error(request, str(error))
         return redirect("integrations:import_detail", batch_id=batch.pk)
     return redirect("jobs:detail", job_id=batch.apply_job)
+
+
+@require_POST
+def import_preview_again_view(request, batch_id):
+    """A cancelled import: judge the file again."""
+    batch = get_batch_for_user_or_404(request.user, batch_id)
+    try:
+        batch = import_preview_again(batch=batch, actor=request.user)
+    except ImportRefused as error:
+        messages.error(request, str(error))
+        return redirect("integrations:import_detail", batch_id=batch.pk)
+    return redirect("jobs:detail", job_id=batch.preview_job)
 
 
 def import_errors(request, batch_id):
