@@ -18,7 +18,13 @@ from smart.integrations.imports import (
     remembered_columns,
 )
 from smart.integrations.models import ColumnMapping, ImportBatch, ReferenceMapping
-from smart.integrations.siasn.export import COLUMNS, ExportFileError, export_rows
+from smart.integrations.siasn.export import (
+    COLUMNS,
+    MAX_HEADER_CHARS,
+    ExportFileError,
+    export_rows,
+    read_header,
+)
 from smart.integrations.tables import (
     MAX_FILE_BYTES,
     TableFileError,
@@ -83,8 +89,14 @@ def import_columns_save(*, batch: ImportBatch, actor, mapping: dict[str, str]) -
     and start the preview."""
     _refuse_unless(batch.status == ImportBatch.Status.NEEDS_COLUMNS,
                    "Kolom berkas ini sudah dipetakan.")
-    for column in mapping.values():
+    for header, column in mapping.items():
         _refuse_unless(column in COLUMNS or column == "", f"Kolom SIASN '{column}' tidak dikenal.")
+        _refuse_unless(len(header) <= MAX_HEADER_CHARS,
+                       f"Kepala kolom '{header[:40]}…' terlalu panjang untuk diingat.")
+    try:
+        read_header(batch.header, {**remembered_columns(), **mapping})
+    except ExportFileError as error:
+        raise ImportRefused(str(error)) from None
     with transaction.atomic():
         for header, column in mapping.items():
             ColumnMapping.objects.update_or_create(header=header, defaults={

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from smart.access.policies import may_import_employees, may_map_references
 from smart.integrations.error_report import error_report_xlsx
 from smart.integrations.forms import ApplyForm, ColumnsForm, ReferenceMappingForm, UploadForm
-from smart.integrations.imports import ImportRefused
+from smart.integrations.imports import ImportRefused, remembered_columns
 from smart.integrations.models import ImportBatch, ImportRow, ReferenceMapping
 from smart.integrations.services import (
     import_apply_start,
@@ -32,6 +32,7 @@ from smart.integrations.services import (
     import_upload,
     reference_mapping_save,
 )
+from smart.integrations.siasn.export import ExportFileError, missing_columns, read_header
 from smart.integrations.tables import MAX_FILE_BYTES, too_large_message
 from smart.jobs.models import Job, JobStatus
 from smart.people.models import Employee
@@ -95,7 +96,8 @@ def import_columns(request, batch_id):
     batch = get_batch_for_user_or_404(request.user, batch_id)
     if batch.status != ImportBatch.Status.NEEDS_COLUMNS:
         return redirect("integrations:import_detail", batch_id=batch.pk)
-    form = ColumnsForm(request.POST or None, headers=batch.unknown_columns)
+    form = ColumnsForm(request.POST or None, headers=batch.unknown_columns,
+                       cells=batch.header, remembered=remembered_columns())
     if request.method == "POST" and form.is_valid():
         try:
             import_columns_save(batch=batch, actor=request.user, mapping=form.mapping())
@@ -103,7 +105,16 @@ def import_columns(request, batch_id):
             messages.error(request, str(error))
             return redirect("integrations:import_columns", batch_id=batch.pk)
         return redirect("jobs:detail", job_id=batch.preview_job)
-    return render(request, "integrations/import_columns.html", {"batch": batch, "form": form})
+    return render(request, "integrations/import_columns.html", {
+        "batch": batch, "form": form, "missing": _missing_columns(batch)})
+
+
+def _missing_columns(batch: ImportBatch) -> list[str]:
+    """The required columns the file lacks until its unknown headers are mapped."""
+    try:
+        return missing_columns(read_header(batch.header, remembered_columns()).columns)
+    except ExportFileError:
+        return []
 
 
 def _field_label(name: str) -> str:

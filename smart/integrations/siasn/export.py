@@ -161,17 +161,25 @@ class Header:
         return column in self.columns
 
 
+# The longest header a file may bring: a remembered mapping keeps it
+# (``integrations.ColumnMapping.header``, 100 characters).
+MAX_HEADER_CHARS = 100
+
+
 def read_header(cells: list[str], remembered: dict[str, str] | None = None) -> Header:
     """Name every header cell: SIASN name, SAPK name, else a remembered mapping.
 
-    Order and case do not matter. A column named twice, a missing required
-    column or no way to find the unit raises ``ExportFileError``.
+    Order and case do not matter. A column named twice, or a header longer
+    than ``MAX_HEADER_CHARS``, raises ``ExportFileError``. So does a missing
+    required column or no way to find the unit, unless enough headers are still
+    unknown to make up for them: the user may map those (``Header.unknown``),
+    and the header is checked whole once they are mapped.
     """
     remembered = remembered or {}
     names = [column_name(cell) for cell in cells]
     sapk = any(name in _SAPK_ONLY for name in names)
     columns, unknown = [], []
-    for name in names:
+    for position, name in enumerate(names, start=1):
         if name in _COLUMN_ORDER or name in IGNORED_COLUMNS:
             target = name if name in _COLUMN_ORDER else ""
         elif name in SAPK_COLUMNS:
@@ -180,25 +188,41 @@ def read_header(cells: list[str], remembered: dict[str, str] | None = None) -> H
             target = remembered[name]
         else:
             target = ""
-            if name:
+            if len(name) > MAX_HEADER_CHARS:
+                raise ExportFileError(
+                    f"Kepala kolom ke-{position} terlalu panjang ({len(name)} karakter; paling "
+                    f"banyak {MAX_HEADER_CHARS}): '{name[:40]}…'. Periksa baris pertama berkas.")
+            if name and name not in unknown:
                 unknown.append(name)
         columns.append(target)
-    _check_header(columns)
+    _check_repeats(columns)
+    if len(unknown) < len(missing_columns(columns)):  # mapping cannot make up for them
+        check_required(columns)
     return Header(list(cells), columns, unknown, "SAPK" if sapk else "SIASN")
 
 
-def _check_header(header: list[str]) -> None:
-    """Every required column present, the unit identifiable, no name twice."""
+def _check_repeats(header: list[str]) -> None:
+    """No SIASN column fed by two header cells."""
     seen: set[str] = set()
     for name in header:
         if name and name in seen:
             raise ExportFileError(f"Kolom {name} muncul lebih dari sekali di kepala kolom.",
                                   column=name)
         seen.add(name)
+
+
+def missing_columns(header: list[str]) -> list[str]:
+    """The required columns the header lacks; "unor_id atau unor_nama" for the unit."""
+    seen = set(header)
     missing = [name for name in REQUIRED_COLUMNS if name not in seen]
     if not any(name in seen for name in UNIT_COLUMNS):
         missing.append(" atau ".join(UNIT_COLUMNS))
-    if missing:
+    return missing
+
+
+def check_required(header: list[str]) -> None:
+    """Every required column present and the unit identifiable."""
+    if missing := missing_columns(header):
         raise ExportFileError(f"Kolom wajib tidak ada di kepala kolom: {', '.join(missing)}.",
                               column=missing[0])
 
@@ -253,7 +277,8 @@ def read_export(source: Path | str | bytes,
             yield from read_export(Path(handle.name), remembered)
         return
     table = check_table_file(Path(source))
-    _header, rows = export_rows(table_rows(table), remembered)
+    header, rows = export_rows(table_rows(table), remembered)
+    check_required(header.columns)  # no mapping step here: unknown headers stay unused
     yield from rows
 
 

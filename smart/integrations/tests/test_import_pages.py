@@ -371,3 +371,63 @@ def test_only_a_cancelled_import_is_previewed_again(client, manager,
                            follow=True)
     assert "hanya dapat dijalankan lagi untuk impor yang dibatalkan" in response.content.decode()
     assert Job.objects.count() == 1
+
+
+# --- the remembered column mapping -------------------------------------------------------
+
+_NIP_HEADER = ["NIP", "nama", "tanggal_lahir", "jenis_kelamin", "unor_nama", "no_hp_kantor"]
+
+
+def _nip_file() -> bytes:
+    return csv_bytes([{**GOOD_ROW, "nip": GOOD_ROW["nip_baru"], "no_hp_kantor": "'0761"}],
+                     header=_NIP_HEADER)
+
+
+def test_a_file_headed_nip_is_offered_the_mapping_and_remembered(
+        client, manager, django_capture_on_commit_callbacks):
+    """A required column under another name (NIP for nip_baru) is not refused at
+    the upload: the mapping form appears, says what is missing, and the mapping
+    is remembered for the next file."""
+    response = _upload(client, django_capture_on_commit_callbacks, "nip.csv", _nip_file())
+    batch = ImportBatch.objects.get()
+    assert response.url == reverse("integrations:import_columns", args=[batch.pk])
+    page = client.get(response.url).content.decode()
+    assert "nip_baru" in page and 'id="columns-missing"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(response.url, {"kolom_0": "nip_baru", "kolom_1": ""})
+    assert ColumnMapping.objects.get(header="nip").column == "nip_baru"
+    batch.refresh_from_db()
+    assert (batch.status, batch.new) == ("previewed", 1)
+    response = _upload(client, django_capture_on_commit_callbacks, "nip2.csv", _nip_file())
+    assert "/tugas/" in response.url
+
+
+@pytest.mark.parametrize("posted, error", [
+    ({"kolom_0": "nip_baru", "kolom_1": "nip_baru"},
+     "Kolom no_hp_kantor dan nip dipetakan ke kolom SIASN yang sama (nip_baru)."),
+    ({"kolom_0": "nama", "kolom_1": ""},
+     "Kolom nip dan nama dipetakan ke kolom SIASN yang sama (nama)."),
+    ({"kolom_0": "", "kolom_1": "nomor_hp"}, "Kolom wajib tidak ada di kepala kolom: nip_baru."),
+])
+def test_a_mapping_that_cannot_work_is_refused_in_the_form_before_saving(
+        client, manager, django_capture_on_commit_callbacks, posted, error):
+    """Two headers onto one SIASN column (or onto one the file has), or a
+    required column still missing: the form says so, nothing is remembered."""
+    response = _upload(client, django_capture_on_commit_callbacks, "nip.csv", _nip_file())
+    page = client.post(response.url, posted)
+    assert page.status_code == 200
+    assert error in page.content.decode()
+    assert ColumnMapping.objects.count() == 0
+    assert ImportBatch.objects.get().status == "needs-columns"
+
+
+def test_a_header_too_long_to_remember_is_refused_at_the_upload(
+        client, manager, django_capture_on_commit_callbacks):
+    """ColumnMapping.header holds 100 characters: a longer unknown header is
+    refused with a clear message (never a database error)."""
+    long_name = "keterangan_" + "x" * 140
+    header = ["nip_baru", "nama", "tanggal_lahir", "jenis_kelamin", "unor_nama", long_name]
+    message = _refused(_upload(client, django_capture_on_commit_callbacks, "panjang.csv",
+                               csv_bytes([GOOD_ROW], header=header)))
+    assert "Kepala kolom ke-6 terlalu panjang (151 karakter; paling banyak 100)" in message
+    assert _nothing_written()
