@@ -26,6 +26,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 
 from smart.integrations.tables import TableFileError, check_table_file, table_rows
+from smart.people.dates import check_age_at_tmt_cpns, check_birth_date, check_plausible_date
 from smart.people.identity import IdentityError, normalise_npwp, parse_nik, parse_nip
 from smart.people.models import AsnKind, Employee
 from smart.references.models import (
@@ -399,9 +400,11 @@ def fields_in(header: Header) -> set[str]:
 class _RowReader:
     """Typed access to one row's columns; every problem becomes a column error."""
 
-    def __init__(self, row: dict[str, str], result: RowResult) -> None:
+    def __init__(self, row: dict[str, str], result: RowResult,
+                 today: datetime.date | None = None) -> None:
         self.row = row
         self.result = result
+        self.today = today or timezone.localdate()
 
     def error(self, column: str, message: str) -> None:
         self.result.errors.append(ColumnError(column, message))
@@ -416,17 +419,25 @@ class _RowReader:
             self.error(column, f"paling banyak {limit} karakter (tertulis {len(value)})")
         return value
 
-    def date(self, column: str, *, required: bool = False) -> datetime.date | None:
+    def date(self, column: str, *, required: bool = False,
+             rule=check_plausible_date) -> datetime.date | None:
+        """A dd-mm-yyyy date that passes the forms' own rule (``smart.people.dates``)."""
         value = self.row.get(column, "")
         if not value:
             if required:
                 self.error(column, "wajib diisi")
             return None
         try:
-            return parse_export_date(value)
+            day = parse_export_date(value)
         except ValueError as problem:
             self.error(column, str(problem))
             return None
+        try:
+            rule(day, today=self.today)
+        except ValidationError as problem:
+            self.error(column, " ".join(problem.messages).rstrip("."))
+            return None
+        return day
 
     def integer(self, column: str, low: int, high: int) -> int | None:
         value = self.row.get(column, "")
@@ -535,8 +546,9 @@ def _asn_kind(reader: _RowReader, nip_kind: str | None) -> str | None:
 
 
 def _cross_checks(reader: _RowReader, values: dict) -> None:
-    """Rules between columns: the golongan scheme fits the ASN kind, and the
-    current golongan does not start before TMT CPNS."""
+    """Rules between columns: the golongan scheme fits the ASN kind, TMT CPNS
+    at the minimum age (as the onboarding form), and the current golongan does
+    not start before TMT CPNS."""
     kind = values.get("asn_kind")
     for column, field_name in (("gol_awal_id", "initial_golongan"), ("gol_akhir_id", "golongan")):
         golongan = values.get(field_name)
@@ -547,6 +559,12 @@ def _cross_checks(reader: _RowReader, values: dict) -> None:
             reader.error(column, f"golongan {golongan.name} adalah golongan {golongan.scheme}, "
                                  f"padahal pegawai ini {kind}")
     tmt_cpns, tmt_golongan = values.get("tmt_cpns"), values.get("tmt_golongan")
+    birth_date = values.get("birth_date")
+    if birth_date and tmt_cpns:
+        try:
+            check_age_at_tmt_cpns(birth_date, tmt_cpns)
+        except ValidationError as problem:
+            reader.error("tmt_cpns", " ".join(problem.messages).rstrip("."))
     if tmt_cpns and tmt_golongan and tmt_golongan < tmt_cpns:
         reader.error("tmt_golongan", f"TMT golongan {tmt_golongan:%d-%m-%Y} lebih awal dari "
                                      f"TMT CPNS {tmt_cpns:%d-%m-%Y}")
@@ -562,14 +580,14 @@ def employee_values(row: dict[str, str], refs: ExportReferences, *,
     """
     today = today or timezone.localdate()
     result = RowResult()
-    reader, values = _RowReader(row, result), result.values
+    reader, values = _RowReader(row, result, today), result.values
     if getattr(row, "problem", ""):
         reader.error("", row.problem)
     nip_kind = _identity(reader, values, today)
     values["name"] = reader.text("nama", "name", required=True)
     for column, field_name in _TEXT_COLUMNS:
         values[field_name] = reader.text(column, field_name)
-    values["birth_date"] = reader.date("tanggal_lahir", required=True)
+    values["birth_date"] = reader.date("tanggal_lahir", required=True, rule=check_birth_date)
     for column, field_name in _DATE_COLUMNS:
         values[field_name] = reader.date(column)
     values["sex"] = reader.code("jenis_kelamin", refs.sexes, "jenis kelamin", required=True)
