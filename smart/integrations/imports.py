@@ -97,7 +97,8 @@ def open_batch(batch: ImportBatch, source: Path | None = None,
     path = source or batch_path(batch)
     if not (source or batch.stored_name) or not path.exists():
         raise ExportFileError("Berkas unggahan sudah tidak ada; unggah berkasnya lagi.")
-    return export_rows(table_rows(check_table_file(path)), remembered_columns())
+    table = check_table_file(path)
+    return export_rows(table_rows(table), remembered_columns(), sheet=table.sheet)
 
 
 # --- scope -----------------------------------------------------------------------------------

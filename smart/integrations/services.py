@@ -60,9 +60,9 @@ def import_upload(*, actor, upload) -> ImportBatch:
             handle.write(piece)
     try:
         table = check_table_file(path)
-        header, rows = export_rows(table_rows(table), remembered_columns())
+        header, rows = export_rows(table_rows(table), remembered_columns(), sheet=table.sheet)
         if next(rows, None) is None:
-            raise TableFileError(HEADER_ONLY)
+            raise TableFileError(table.where(HEADER_ONLY))
     except (TableFileError, ExportFileError) as error:
         path.unlink(missing_ok=True)
         raise ImportRefused(str(error)) from None

@@ -228,7 +228,17 @@ def check_required(header: list[str]) -> None:
                               column=missing[0])
 
 
-def _row(header: Header, cells: list[str]) -> ExportRow:
+def column_letter(index: int) -> str:
+    """A 0-based column position as a spreadsheet names it: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _row(header: Header, cells: list[str], blank: list[int]) -> ExportRow:
     pairs = zip(header.columns, cells, strict=False)  # a short or long row is reported below
     row = ExportRow((name, clean_value(cell)) for name, cell in pairs if name)
     row.cells = cells
@@ -239,26 +249,41 @@ def _row(header: Header, cells: list[str]) -> ExportRow:
             f"baris ini berisi {len(cells)} sel, padahal kepala kolom berisi {size} "
             f"kolom (ada koma, titik koma atau baris baru di luar tanda kutip)"
         )
+        return row
+    # Data under a header cell left empty is reported, never dropped unseen.
+    filled = [i for i in blank if i < len(cells) and clean_value(cells[i])]
+    if filled:
+        where = ", ".join(f"{column_letter(i)} ('{cells[i].strip()[:30]}')" for i in filled)
+        row.problem = (f"kolom {where} berisi data tetapi kepala kolomnya kosong; beri nama "
+                       f"kolom itu atau hapus isinya")
     return row
 
 
 def export_rows(rows: Iterator[list[str]], remembered: dict[str, str] | None = None,
-                ) -> tuple[Header, Iterator[tuple[int, ExportRow]]]:
+                *, sheet: str = "") -> tuple[Header, Iterator[tuple[int, ExportRow]]]:
     """The header and the ``(row number, row)`` pairs of a table's rows.
 
     The header is row 1; blank rows are skipped but counted, so numbers match
-    the spreadsheet. Rows are read lazily, one at a time.
+    the spreadsheet. Rows are read lazily, one at a time. ``sheet``: the
+    workbook's sheet, named in the messages about the header.
     """
     try:
-        first = next(rows)
-    except StopIteration:
-        raise ExportFileError("Berkas kosong: kepala kolomnya tidak ada.") from None
-    header = read_header(first, remembered)
+        try:
+            first = next(rows)
+        except StopIteration:
+            raise ExportFileError("Berkas kosong: kepala kolomnya tidak ada.") from None
+        header = read_header(first, remembered)
+    except ExportFileError as error:
+        if not sheet:
+            raise
+        raise ExportFileError(f"Lembar '{sheet}': {error}", row=error.row,
+                              column=error.column) from None
+    blank = [i for i, cell in enumerate(first) if not column_name(cell)]
 
     def data() -> Iterator[tuple[int, ExportRow]]:
         for number, cells in enumerate(rows, start=2):
             if any(cell.strip() for cell in cells):
-                yield number, _row(header, cells)
+                yield number, _row(header, cells, blank)
 
     return header, data()
 
@@ -278,8 +303,11 @@ def read_export(source: Path | str | bytes,
             yield from read_export(Path(handle.name), remembered)
         return
     table = check_table_file(Path(source))
-    header, rows = export_rows(table_rows(table), remembered)
-    check_required(header.columns)  # no mapping step here: unknown headers stay unused
+    header, rows = export_rows(table_rows(table), remembered, sheet=table.sheet)
+    try:  # no mapping step here: unknown headers stay unused
+        check_required(header.columns)
+    except ExportFileError as error:
+        raise ExportFileError(table.where(str(error)), column=error.column) from None
     yield from rows
 
 

@@ -394,3 +394,59 @@ def test_the_sapk_layout_as_xlsx(manager):
     rina = Employee.objects.get()
     assert (rina.golongan.code, rina.mk_years, rina.tmt_golongan, rina.unit) == (
         "33", 8, datetime.date(2018, 4, 1), school)
+
+
+# --- workbooks (defect 21) ----------------------------------------------------------------
+
+_WORKBOOK_HEADER = ["nip_baru", "nama", "tanggal_lahir", "jenis_kelamin", "unor_nama"]
+_WORKBOOK_ROW = ["'198503122010012004", "RINA", "12-03-1985", "F", "Dinas Kesehatan"]
+
+
+def _workbook(sheets: list[tuple[str, list[list], bool]]) -> bytes:
+    """An .xlsx of (name, rows, hidden) sheets; the first visible one is active."""
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    made = [(workbook.add_worksheet(name), rows, hidden) for name, rows, hidden in sheets]
+    next(sheet for sheet, _rows, hidden in made if not hidden).activate()
+    for sheet, rows, hidden in made:
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                sheet.write(r, c, value)
+        if hidden:
+            sheet.hide()
+    workbook.close()
+    return buffer.getvalue()
+
+
+def test_a_hidden_first_sheet_is_passed_over_for_the_first_visible_one(manager):
+    """Defect 21: sheet 0 is a hidden helper sheet; the data is on the first
+    visible sheet, and only that one is read."""
+    hidden = ["nip_baru", "nama"], ["'197807252005011003", "AHMAD"]
+    data = _workbook([("Referensi", list(hidden), True),
+                      ("Data", [_WORKBOOK_HEADER, _WORKBOOK_ROW], False)])
+    batch, preview, applied = _import(data, manager, suffix=".xlsx")
+    assert (preview["new"], applied["created"]) == (1, 1)
+    assert Employee.objects.get().nip == "198503122010012004"
+
+
+def test_a_header_problem_in_a_workbook_names_the_sheet(manager):
+    data = _workbook([("Data Pegawai", [["nama", "tanggal_lahir"], ["RINA", "12-03-1985"]],
+                       False)])
+    batch, preview, _applied = _import(data, manager, suffix=".xlsx")
+    assert batch.status == ImportBatch.Status.REFUSED
+    assert batch.message.startswith("Lembar 'Data Pegawai': Kolom wajib tidak ada")
+
+
+def test_data_under_a_blank_header_cell_is_reported_not_dropped(manager):
+    """A value in a column whose header cell is empty refuses its row, naming
+    the column letter; the other rows import."""
+    header = [*_WORKBOOK_HEADER, "", "nomor_hp"]
+    second = ["'197807252005011003", "AHMAD", "25-07-1978", "M", "Dinas Kesehatan", "", "0812"]
+    data = _workbook([("Data", [header, [*_WORKBOOK_ROW, "catatan penting", "0811"], second],
+                       False)])
+    batch, preview, applied = _import(data, manager, suffix=".xlsx")
+    assert (preview["new"], preview["invalid"]) == (1, 1)
+    assert _rows(batch)[2].errors == [
+        ["", "kolom F ('catatan penting') berisi data tetapi kepala kolomnya kosong; beri "
+             "nama kolom itu atau hapus isinya"]]
+    assert Employee.objects.get().nip == "197807252005011003"

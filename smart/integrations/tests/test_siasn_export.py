@@ -268,3 +268,10 @@ def test_the_import_applies_the_forms_date_rules(cells, column, message):
     result = employee_values(rows[2], refs, today=datetime.date(2026, 1, 10))
     assert [error.column for error in result.errors] == [column]
     assert message in result.errors[0].message
+
+
+def test_column_letters_are_the_spreadsheets():
+    from smart.integrations.siasn.export import column_letter
+
+    assert [column_letter(i) for i in (0, 5, 25, 26, 51, 701, 702)] == [
+        "A", "F", "Z", "AA", "AZ", "ZZ", "AAA"]
