@@ -447,6 +447,8 @@ SMART_SCHEDULES = {
                          "smart.operations.jobs.scheduled_restore_drill_dr"),
     "deadline-reminders": (env.str("SMART_SCHEDULE_REMINDERS", default="07:00"),
                            "smart.operations.jobs.scheduled_reminders"),
+    "campaign-reminders": (env.str("SMART_SCHEDULE_CAMPAIGN_REMINDERS", default="07:00"),
+                           "smart.monitoring.jobs.scheduled_campaign_reminders"),
     "upload-sweep": (env.str("SMART_SCHEDULE_UPLOAD_SWEEP", default="02:30"),
                      "smart.operations.jobs.scheduled_upload_sweep"),
     "audit-check": (env.str("SMART_SCHEDULE_AUDIT_CHECK", default="02:00"),
