@@ -3,10 +3,14 @@ jobs, and the administrator's corrections of the reference mapping."""
 
 from __future__ import annotations
 
+import datetime
 import uuid
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from smart.access.policies import may_import_employees, may_map_references
 from smart.audit.services import audit_record
@@ -218,3 +222,27 @@ def reference_mapping_save(*, mapping: ReferenceMapping, actor, values: dict) ->
                      after={"unit": str(mapping.unit or ""), "local_name": mapping.local_name,
                             "education_level": str(mapping.education_level or "")})
     return mapping
+
+
+def import_files_sweep(*, now: datetime.datetime | None = None) -> list[str]:
+    """Delete uploaded exports no batch will read again, once older than
+    ``settings.SMART_IMPORT_KEEP_DAYS``: files of refused, failed, cancelled or
+    never-applied batches, and files no batch names (an upload interrupted
+    before its batch was written). A batch whose preview or apply is running
+    (or may be resumed) keeps its file. Run by the upload sweep."""
+    now = now or timezone.now()
+    folder = Path(settings.SMART_IMPORT_DIR)
+    if not folder.is_dir():
+        return []
+    limit = (now - datetime.timedelta(days=settings.SMART_IMPORT_KEEP_DAYS)).timestamp()
+    old = {path.name: path for path in folder.iterdir()
+           if path.is_file() and path.stat().st_mtime < limit}
+    busy = set(ImportBatch.objects.filter(
+        stored_name__in=list(old),
+        status__in=[ImportBatch.Status.PREVIEWING, ImportBatch.Status.APPLYING],
+    ).values_list("stored_name", flat=True))
+    removed = []
+    for name in sorted(set(old) - busy):
+        old[name].unlink(missing_ok=True)
+        removed.append(name)
+    return removed
