@@ -196,6 +196,12 @@ SMART_JOB_STALL_SECONDS = env.int("SMART_JOB_STALL_SECONDS", default=300)
 SMART_JOB_DIR = Path(env.str("SMART_JOB_DIR", default=str(DATA_DIR / "jobs")))
 # Uploaded national exports waiting for their preview or apply (deleted once applied).
 SMART_IMPORT_DIR = Path(env.str("SMART_IMPORT_DIR", default=str(DATA_DIR / "imports")))
+# Uploaded exports of batches that went no further (refused, cancelled, never
+# applied) are deleted by the upload sweep after this many days.
+SMART_IMPORT_KEEP_DAYS = env.int("SMART_IMPORT_KEEP_DAYS", default=7)
+# What other apps leave behind, swept by the upload sweep (operations.sweep), by
+# dotted path: operations imports no app of its own layer.
+SMART_UPLOAD_SWEEPS = ["smart.integrations.services.import_files_sweep"]
 # Rows an import writes per transaction (one checkpoint each).
 SMART_IMPORT_CHUNK_ROWS = env.int("SMART_IMPORT_CHUNK_ROWS", default=500)
 
@@ -447,6 +453,8 @@ SMART_SCHEDULES = {
                          "smart.operations.jobs.scheduled_restore_drill_dr"),
     "deadline-reminders": (env.str("SMART_SCHEDULE_REMINDERS", default="07:00"),
                            "smart.operations.jobs.scheduled_reminders"),
+    "campaign-reminders": (env.str("SMART_SCHEDULE_CAMPAIGN_REMINDERS", default="07:00"),
+                           "smart.monitoring.jobs.scheduled_campaign_reminders"),
     "upload-sweep": (env.str("SMART_SCHEDULE_UPLOAD_SWEEP", default="02:30"),
                      "smart.operations.jobs.scheduled_upload_sweep"),
     "audit-check": (env.str("SMART_SCHEDULE_AUDIT_CHECK", default="02:00"),

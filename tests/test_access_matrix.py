@@ -134,8 +134,8 @@ MATRIX = {
     "jobs:resume": (lambda c: [make_job(c).pk], {**_all(405), "anonymous": 302}),
     # Imports of national exports (R-PROC-1): the Pengelola SMART and the Pengelola
     # Kepegawaian import, never the Administrator OPD; a batch is its owner's (Disdik's
-    # HR manager here) and the Pengelola SMART's. Apply is POST only. The SIASN
-    # reference mapping is regency-wide: the Pengelola SMART keeps it.
+    # HR manager here) and the Pengelola SMART's. Apply and "preview again" are POST
+    # only. The SIASN reference mapping is regency-wide: the Pengelola SMART keeps it.
     "integrations:import_list": (None, {**_all(404), "anonymous": 302, "hr_manager_b": 200,
                                         "system_manager": 200}),
     "integrations:import_detail": (lambda c: [make_import(c).pk], {
@@ -144,6 +144,8 @@ MATRIX = {
         **_all(404), "anonymous": 302, "hr_manager_b": 200, "system_manager": 200}),
     "integrations:import_apply": (lambda c: [make_import(c).pk], {**_all(405),
                                                                   "anonymous": 302}),
+    "integrations:import_preview_again": (lambda c: [make_import(c).pk], {
+        **_all(405), "anonymous": 302}),
     "integrations:import_errors": (lambda c: [make_import(c).pk], {
         **_all(404), "anonymous": 302, "hr_manager_b": 200, "system_manager": 200}),
     "integrations:mapping_list": (None, {**_all(404), "anonymous": 302,

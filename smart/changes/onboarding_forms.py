@@ -11,9 +11,10 @@ from smart.changes.models import OnboardingKind
 from smart.changes.onboarding import DOCUMENT_TYPES, asn_kind_for, check_golongan_fits
 from smart.documents.forms import DocumentUploadForm
 from smart.documents.models import DocumentType
+from smart.people.dates import check_age_at_tmt_cpns, check_birth_date, check_plausible_date
 from smart.people.identity import IdentityError, parse_nik, parse_nip
 from smart.people.models import AsnKind, Employee
-from smart.records.forms import check_plausible_date, entry_form_class
+from smart.records.forms import entry_form_class
 from smart.records.registry import REGISTRY
 from smart.references.models import Religion, Sex
 
@@ -44,7 +45,7 @@ class IdentityStepForm(forms.Form):
     back_title = forms.CharField(label=_("Back title"), max_length=60, required=False)
     birth_place = forms.CharField(label=_("Place of birth"), max_length=100, required=False)
     birth_date = forms.DateField(label=_("Date of birth"), widget=_date_widget(),
-                                 validators=[check_plausible_date])
+                                 validators=[check_birth_date])
     sex = forms.ModelChoiceField(label=_("Sex"), queryset=Sex.objects.all())
     nik = forms.CharField(label="NIK", max_length=30, required=False)
     religion = forms.ModelChoiceField(label=_("Religion"), queryset=Religion.objects.all(),
@@ -134,8 +135,14 @@ def cross_check(identity: IdentityStepForm, employment: EmploymentStepForm,
     except forms.ValidationError as error:
         employment.add_error("asn_kind", error)
         return ""
-    if asn_kind in (AsnKind.CPNS, AsnKind.PNS) and not employment.cleaned_data.get("tmt_cpns"):
+    tmt_cpns = employment.cleaned_data.get("tmt_cpns")
+    if asn_kind in (AsnKind.CPNS, AsnKind.PNS) and not tmt_cpns:
         employment.add_error("tmt_cpns", "TMT CPNS wajib diisi untuk CPNS dan PNS.")
+    if tmt_cpns:
+        try:  # the import applies the same rule (smart.people.dates)
+            check_age_at_tmt_cpns(identity.cleaned_data["birth_date"], tmt_cpns)
+        except forms.ValidationError as error:
+            employment.add_error("tmt_cpns", error)
     if rank_form.is_valid():
         try:
             check_golongan_fits(asn_kind, rank_form.cleaned_data.get("golongan"))

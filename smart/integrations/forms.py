@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from smart.integrations.models import ImportBatch, ReferenceMapping
-from smart.integrations.siasn.export import COLUMNS
+from smart.integrations.siasn.export import COLUMNS, ExportFileError, column_name, read_header
 from smart.references.models import EducationLevel, Unit
 
 
@@ -19,19 +19,55 @@ class UploadForm(forms.Form):
 
 
 class ColumnsForm(forms.Form):
-    """One choice per header the layouts do not know."""
+    """One choice per header the layouts do not know.
 
-    def __init__(self, *args, headers: list[str], **kwargs) -> None:
+    Refused before anything is saved: two headers onto the same SIASN column
+    (or onto one the file already has), and a mapping that still leaves a
+    required column missing.
+    """
+
+    def __init__(self, *args, headers: list[str], cells: list[str] | None = None,
+                 remembered: dict[str, str] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         choices = [("", _("— not used —")), *((name, name) for name in COLUMNS)]
         for index, header in enumerate(headers):
             self.fields[f"kolom_{index}"] = forms.ChoiceField(
                 label=header, choices=choices, required=False)
         self.headers = headers
+        self.cells = cells or []
+        self.remembered = remembered or {}
 
     def mapping(self) -> dict[str, str]:
         return {header: self.cleaned_data[f"kolom_{index}"]
                 for index, header in enumerate(self.headers)}
+
+    def clean(self):
+        cleaned = super().clean()
+        if any(f"kolom_{index}" not in cleaned for index in range(len(self.headers))):
+            return cleaned
+        known = {}  # SIASN column → the file's header that already feeds it
+        names = [column_name(cell) for cell in self.cells]
+        try:
+            header = read_header(self.cells, self.remembered)
+        except ExportFileError:
+            header = None
+        if header is not None:
+            known = {target: name for name, target in zip(names, header.columns, strict=False)
+                     if target and name not in self.headers}
+        for index, name in enumerate(self.headers):
+            target = cleaned[f"kolom_{index}"]
+            if not target:
+                continue
+            if target in known:
+                self.add_error(f"kolom_{index}", f"Kolom {name} dan {known[target]} dipetakan "
+                                                 f"ke kolom SIASN yang sama ({target}).")
+            known[target] = name
+        if not self.errors:
+            try:
+                read_header(self.cells, {**self.remembered, **self.mapping()})
+            except ExportFileError as error:
+                raise forms.ValidationError(str(error)) from None
+        return cleaned
 
 
 class ApplyForm(forms.Form):

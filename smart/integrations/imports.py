@@ -23,7 +23,9 @@ Rules:
   through ``people.services`` (history reason and audit "import <file>,
   baris N"), the learned reference mappings, the chunk's row outcomes and the
   checkpoint. A killed worker leaves the chunk unwritten; a re-run starts
-  after the last committed chunk. Cancel is honoured between chunks.
+  after the last committed chunk. Cancel is honoured between chunks; the
+  batch then becomes "cancelled" saying how many rows were written
+  (``services.import_cancelled``), and its preview may run again.
 * "All or nothing" checks the whole file first and writes nothing when any
   row is invalid; "keep the valid rows" writes the valid ones.
 """
@@ -54,13 +56,16 @@ from smart.integrations.siasn.export import (
 )
 from smart.integrations.tables import check_table_file, table_rows
 from smart.people.bulk import insert_rows
-from smart.people.models import Employee
+from smart.people.models import AsnKind, Employee
 from smart.people.services import employee_findings, employee_update, employees_create_bulk
 
 _FK_FIELDS = ("sex", "religion", "marital_status", "employee_type", "legal_status",
               "initial_golongan", "golongan", "position_type", "echelon", "education_level",
               "unit")
 Outcome = ImportRow.Outcome
+# What a *new* employee gets where the file says nothing (an empty mk_tahun,
+# mk_bulan or status_cpns_pns); an update leaves the recorded value instead.
+NEW_EMPLOYEE_DEFAULTS = {"mk_years": 0, "mk_months": 0, "asn_kind": AsnKind.PNS}
 
 
 HEADER_ONLY = "Berkas hanya berisi kepala kolom; tidak ada baris data."
@@ -92,7 +97,8 @@ def open_batch(batch: ImportBatch, source: Path | None = None,
     path = source or batch_path(batch)
     if not (source or batch.stored_name) or not path.exists():
         raise ExportFileError("Berkas unggahan sudah tidak ada; unggah berkasnya lagi.")
-    return export_rows(table_rows(check_table_file(path)), remembered_columns())
+    table = check_table_file(path)
+    return export_rows(table_rows(table), remembered_columns(), sheet=table.sheet)
 
 
 # --- scope -----------------------------------------------------------------------------------
@@ -265,7 +271,10 @@ class RowJudge:
             return
         if employee is None:
             verdict.outcome = Outcome.NEW
-            verdict.employee = Employee(**values)  # unsaved; the write saves this one
+            defaults = {name: default for name, default in NEW_EMPLOYEE_DEFAULTS.items()
+                        if values.get(name) is None}
+            # unsaved; the write saves this one
+            verdict.employee = Employee(**{**values, **defaults})
             if self.with_findings:
                 verdict.findings = employee_findings(verdict.employee)
             return

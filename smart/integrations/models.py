@@ -36,6 +36,7 @@ class ImportBatch(models.Model):
         APPLIED = "applied", _("applied")
         REFUSED = "refused", _("refused")
         FAILED = "failed", _("failed")
+        CANCELLED = "cancelled", _("cancelled")
 
     class Mode(models.TextChoices):
         ALL_OR_NOTHING = "all", _("all or nothing")

@@ -10,7 +10,8 @@ renamed ``.csv`` is refused as a PDF. Rules:
   grow with the file.
 * .xlsx is a zip: its declared uncompressed sizes and compression ratio are
   checked before calamine opens it (a zip bomb is refused unopened). The
-  first sheet is read; every cell becomes text. A number of 16 digits or more
+  first *visible* worksheet is read (a hidden sheet never is), and messages
+  about the content name it; every cell becomes text. A number of 16 digits or more
   is what a spreadsheet made of an identity number (it keeps 15 significant
   digits), so it is given as the spreadsheet showed it, e.g. ``1.98503E+17``,
   and the NIP/NIK rules refuse it instead of guessing the lost digits.
@@ -51,10 +52,16 @@ class TableFileError(ValueError):
 
 @dataclass(frozen=True)
 class TableFile:
-    """A checked file: ``kind`` is "csv" or "xlsx"."""
+    """A checked file: ``kind`` is "csv" or "xlsx"; ``sheet`` the worksheet an
+    .xlsx is read from (the first visible one)."""
 
     path: Path
     kind: str
+    sheet: str = ""
+
+    def where(self, message: str) -> str:
+        """A message about the file's content, naming the sheet of a workbook."""
+        return f"Lembar '{self.sheet}': {message}" if self.sheet else message
 
 
 def _size_label(size: int) -> str:
@@ -82,7 +89,7 @@ def check_table_file(path: Path, *, max_bytes: int | None = MAX_FILE_BYTES) -> T
         head = handle.read(_SNIFF_BYTES)
     if head.startswith(_ZIP_MAGIC):
         _check_xlsx_zip(path)
-        return TableFile(path, "xlsx")
+        return TableFile(path, "xlsx", _visible_sheet(path))
     if head.startswith(_OLE_MAGIC):
         raise TableFileError("Berkas ini format Excel lama (.xls); simpan ulang sebagai .xlsx "
                              "atau CSV, lalu unggah lagi.")
@@ -201,23 +208,40 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+def _visible_sheet(path: Path) -> str:
+    """The first worksheet a person sees when opening the workbook: hidden
+    sheets (and chart sheets) are passed over, never read by mistake."""
+    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = workbook.sheets_metadata
+    except (CalamineError, ValueError, OSError) as error:
+        raise TableFileError(f"Berkas XLSX ini tidak dapat dibaca ({type(error).__name__}).")\
+            from None
+    if not sheets:
+        raise TableFileError("Buku kerja Excel ini tidak berisi lembar kerja.")
+    for sheet in sheets:
+        if sheet.visible == SheetVisibleEnum.Visible and sheet.typ == SheetTypeEnum.WorkSheet:
+            return sheet.name
+    raise TableFileError("Semua lembar kerja di buku kerja ini tersembunyi; tampilkan lembar "
+                         "yang berisi data ekspor, lalu unggah lagi.")
+
+
+def _xlsx_rows(path: Path, sheet: str) -> Iterator[list[str]]:
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        if not workbook.sheet_names:
-            raise TableFileError("Buku kerja Excel ini tidak berisi lembar kerja.")
-        rows = workbook.get_sheet_by_index(0).iter_rows()
+        rows = workbook.get_sheet_by_name(sheet).iter_rows()
         for cells in rows:
             yield [cell_text(value) for value in cells]
-    except TableFileError:
-        raise
     except (CalamineError, ValueError, OSError) as error:
-        raise TableFileError(f"Berkas XLSX ini tidak dapat dibaca ({type(error).__name__}).")\
-            from None
+        raise TableFileError(f"Lembar '{sheet}' berkas XLSX ini tidak dapat dibaca "
+                             f"({type(error).__name__}).") from None
 
 
 def table_rows(table: TableFile) -> Iterator[list[str]]:
     """Every row of the file as a list of text cells, the header first."""
-    return _xlsx_rows(table.path) if table.kind == "xlsx" else _csv_rows(table.path)
+    return (_xlsx_rows(table.path, table.sheet) if table.kind == "xlsx"
+            else _csv_rows(table.path))

@@ -10,6 +10,8 @@ urlpatterns = [
     path("<uuid:batch_id>/", views.import_detail, name="import_detail"),
     path("<uuid:batch_id>/kolom/", views.import_columns, name="import_columns"),
     path("<uuid:batch_id>/terapkan/", views.import_apply, name="import_apply"),
+    path("<uuid:batch_id>/pratinjau-ulang/", views.import_preview_again_view,
+         name="import_preview_again"),
     path("<uuid:batch_id>/galat.xlsx", views.import_errors, name="import_errors"),
     # The SIASN reference-id mapping table.
     path("pemetaan/", views.mapping_list, name="mapping_list"),

@@ -22,15 +22,19 @@ from django.views.decorators.http import require_POST
 from smart.access.policies import may_import_employees, may_map_references
 from smart.integrations.error_report import error_report_xlsx
 from smart.integrations.forms import ApplyForm, ColumnsForm, ReferenceMappingForm, UploadForm
-from smart.integrations.imports import ImportRefused
+from smart.integrations.imports import ImportRefused, remembered_columns
 from smart.integrations.models import ImportBatch, ImportRow, ReferenceMapping
 from smart.integrations.services import (
     import_apply_start,
+    import_cancelled,
     import_columns_save,
+    import_preview_again,
     import_upload,
     reference_mapping_save,
 )
+from smart.integrations.siasn.export import ExportFileError, missing_columns, read_header
 from smart.integrations.tables import MAX_FILE_BYTES, too_large_message
+from smart.jobs.models import Job, JobStatus
 from smart.people.models import Employee
 
 PAGE_SIZE = 50
@@ -92,7 +96,8 @@ def import_columns(request, batch_id):
     batch = get_batch_for_user_or_404(request.user, batch_id)
     if batch.status != ImportBatch.Status.NEEDS_COLUMNS:
         return redirect("integrations:import_detail", batch_id=batch.pk)
-    form = ColumnsForm(request.POST or None, headers=batch.unknown_columns)
+    form = ColumnsForm(request.POST or None, headers=batch.unknown_columns,
+                       cells=batch.header, remembered=remembered_columns())
     if request.method == "POST" and form.is_valid():
         try:
             import_columns_save(batch=batch, actor=request.user, mapping=form.mapping())
@@ -100,7 +105,16 @@ def import_columns(request, batch_id):
             messages.error(request, str(error))
             return redirect("integrations:import_columns", batch_id=batch.pk)
         return redirect("jobs:detail", job_id=batch.preview_job)
-    return render(request, "integrations/import_columns.html", {"batch": batch, "form": form})
+    return render(request, "integrations/import_columns.html", {
+        "batch": batch, "form": form, "missing": _missing_columns(batch)})
+
+
+def _missing_columns(batch: ImportBatch) -> list[str]:
+    """The required columns the file lacks until its unknown headers are mapped."""
+    try:
+        return missing_columns(read_header(batch.header, remembered_columns()).columns)
+    except ExportFileError:
+        return []
 
 
 def _field_label(name: str) -> str:
@@ -110,9 +124,18 @@ def _field_label(name: str) -> str:
         return name
 
 
+def _settle(batch: ImportBatch) -> ImportBatch:
+    """A job cancelled while still queued never ran its handler: the batch
+    learns of the cancel here."""
+    job_id = {ImportBatch.Status.PREVIEWING: batch.preview_job,
+              ImportBatch.Status.APPLYING: batch.apply_job}.get(batch.status)
+    job = Job.objects.filter(pk=job_id, status=JobStatus.CANCELLED).first() if job_id else None
+    return import_cancelled(batch=batch, job=job) if job is not None else batch
+
+
 def import_detail(request, batch_id):
     """The preview (before apply) or the result (after): counts and the rows."""
-    batch = get_batch_for_user_or_404(request.user, batch_id)
+    batch = _settle(get_batch_for_user_or_404(request.user, batch_id))
     phase = ImportRow.Phase.APPLY if batch.status in APPLY_STATES else ImportRow.Phase.PREVIEW
     view = request.GET.get("tampil", "galat" if batch.invalid else "berubah")
     outcome = _VIEWS.get(view, ImportRow.Outcome.INVALID)
@@ -144,6 +167,18 @@ def import_apply(request, batch_id):
         messages.error(request, str(error))
         return redirect("integrations:import_detail", batch_id=batch.pk)
     return redirect("jobs:detail", job_id=batch.apply_job)
+
+
+@require_POST
+def import_preview_again_view(request, batch_id):
+    """A cancelled import: judge the file again."""
+    batch = get_batch_for_user_or_404(request.user, batch_id)
+    try:
+        batch = import_preview_again(batch=batch, actor=request.user)
+    except ImportRefused as error:
+        messages.error(request, str(error))
+        return redirect("integrations:import_detail", batch_id=batch.pk)
+    return redirect("jobs:detail", job_id=batch.preview_job)
 
 
 def import_errors(request, batch_id):

@@ -8,6 +8,8 @@ and committing its row leaves a file in the store that no row names and no
 ``SMART_QUARANTINE_DIR`` (nothing in the store is ever deleted) and reports
 it. A row-less file that *does* have a store event is not an interrupted
 upload but lost data; it stays for the archive check and a person to decide.
+Other apps' leftovers (uploaded exports of imports that went no further) are
+swept by their own functions, named in ``settings.SMART_UPLOAD_SWEEPS``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from smart.audit.models import AuditEvent
 from smart.documents.models import Document
@@ -33,6 +36,7 @@ _STORED_NAME = re.compile(r"\d+/(?P<uuid>[0-9a-f-]{36})\.[a-z0-9]+")
 class UploadSweep:
     spool_removed: list[str] = field(default_factory=list)
     quarantined: list[str] = field(default_factory=list)
+    others_removed: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -41,7 +45,8 @@ class UploadSweep:
     @property
     def summary(self) -> str:
         return (f"{len(self.spool_removed)} berkas unggahan yang terputus dihapus, "
-                f"{len(self.quarantined)} berkas tanpa catatan dipindahkan ke karantina.")
+                f"{len(self.quarantined)} berkas tanpa catatan dipindahkan ke karantina, "
+                f"{len(self.others_removed)} berkas impor lama dihapus.")
 
 
 def _older_than(path: Path, limit: datetime.datetime) -> bool:
@@ -75,4 +80,6 @@ def upload_sweep(now: datetime.datetime | None = None) -> UploadSweep:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         shutil.move(path, target)
         result.quarantined.append(name)
+    for dotted in settings.SMART_UPLOAD_SWEEPS:
+        result.others_removed += import_string(dotted)(now=now)
     return result

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django import forms
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from smart.people.dates import check_plausible_date
 from smart.records.registry import RecordKind
 from smart.references.models import Golongan, Unit
 
@@ -18,21 +16,6 @@ class ReasonForm(forms.Form):
         label=_("Reason for the change"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Kept in the history and the audit log."),
     )
-
-
-EARLIEST_DATE = datetime.date(1900, 1, 1)
-FUTURE_YEARS = 10
-
-
-def check_plausible_date(value: datetime.date) -> None:
-    """Dates in personnel records lie between 1900 and a few years ahead
-    (an SK may be dated for a TMT to come); anything else is a typing error."""
-    latest = datetime.date(timezone.localdate().year + FUTURE_YEARS, 12, 31)
-    if value < EARLIEST_DATE or value > latest:
-        raise forms.ValidationError(
-            f"Tanggal {value:%d-%m-%Y} tidak masuk akal: isikan tanggal antara "
-            f"{EARLIEST_DATE:%d-%m-%Y} dan {latest:%d-%m-%Y}."
-        )
 
 
 def date_formfield(field: models.Field, **kwargs) -> forms.Field:

@@ -62,7 +62,8 @@ def _import_urls(b):
     batch = ImportBatch.objects.create(owner=owner, filename="disdik.csv",
                                        status=ImportBatch.Status.PREVIEWED)
     for name in ("integrations:import_detail", "integrations:import_columns",
-                 "integrations:import_apply", "integrations:import_errors"):
+                 "integrations:import_apply", "integrations:import_errors",
+                 "integrations:import_preview_again"):
         yield name, [batch.pk]
 
 
@@ -149,7 +150,8 @@ UNIT_B_ARGS = {
     "releases:request": lambda b: (("releases:request", [token]) for token in b.tokens),
     # Disdik's HR manager's import: its preview, columns, apply and error report.
     **dict.fromkeys(("integrations:import_detail", "integrations:import_columns",
-                     "integrations:import_apply", "integrations:import_errors"), _import_urls),
+                     "integrations:import_apply", "integrations:import_errors",
+                     "integrations:import_preview_again"), _import_urls),
     # A synchronisation run of unit B's HR manager and its differences about B's people.
     "synchronisation:run_detail": lambda b: (("synchronisation:run_detail", [run.pk])
                                              for run, _ in _sync_targets(b)),

@@ -248,3 +248,28 @@ def test_who_may_open_the_form(client, cast):
                         (cast.leader, 404), (cast.admin_a, 200), (cast.verifier, 200)):
         client.force_login(who)
         assert client.get(URL).status_code == status
+
+
+def test_a_birth_date_in_the_future_is_refused_by_the_server(client, cast):
+    """Defect 13: the server refuses it (the date widget is no check); the import
+    applies the same rule (smart.people.dates)."""
+    import datetime
+
+    from django.utils import timezone
+
+    client.force_login(cast.admin_a)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)  # inside the plausible range
+    response = client.post(URL, {**answers(**{"pegawai-birth_date": tomorrow.isoformat()}),
+                                 "langkah": "0"})
+    assert response.context["step"] == 0
+    assert "ada di masa depan" in str(response.context["steps"].identity.errors["birth_date"])
+
+
+def test_a_tmt_cpns_before_age_18_is_refused(client, cast):
+    """Defect 13: TMT CPNS at age 4 is refused, as the import refuses it."""
+    client.force_login(cast.admin_a)
+    response = walk(client, answers(**{"kepegawaian-tmt_cpns": "1999-03-01"}))
+    assert response.status_code == 200
+    errors = str(response.context["steps"].employment.errors["tmt_cpns"])
+    assert "berusia 4 tahun; usia minimal 18 tahun" in errors
+    assert not Employee.objects.filter(nip=CPNS_NIP).exists()

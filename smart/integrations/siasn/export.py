@@ -26,6 +26,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 
 from smart.integrations.tables import TableFileError, check_table_file, table_rows
+from smart.people.dates import check_age_at_tmt_cpns, check_birth_date, check_plausible_date
 from smart.people.identity import IdentityError, normalise_npwp, parse_nik, parse_nip
 from smart.people.models import AsnKind, Employee
 from smart.references.models import (
@@ -161,17 +162,25 @@ class Header:
         return column in self.columns
 
 
+# The longest header a file may bring: a remembered mapping keeps it
+# (``integrations.ColumnMapping.header``, 100 characters).
+MAX_HEADER_CHARS = 100
+
+
 def read_header(cells: list[str], remembered: dict[str, str] | None = None) -> Header:
     """Name every header cell: SIASN name, SAPK name, else a remembered mapping.
 
-    Order and case do not matter. A column named twice, a missing required
-    column or no way to find the unit raises ``ExportFileError``.
+    Order and case do not matter. A column named twice, or a header longer
+    than ``MAX_HEADER_CHARS``, raises ``ExportFileError``. So does a missing
+    required column or no way to find the unit, unless enough headers are still
+    unknown to make up for them: the user may map those (``Header.unknown``),
+    and the header is checked whole once they are mapped.
     """
     remembered = remembered or {}
     names = [column_name(cell) for cell in cells]
     sapk = any(name in _SAPK_ONLY for name in names)
     columns, unknown = [], []
-    for name in names:
+    for position, name in enumerate(names, start=1):
         if name in _COLUMN_ORDER or name in IGNORED_COLUMNS:
             target = name if name in _COLUMN_ORDER else ""
         elif name in SAPK_COLUMNS:
@@ -180,30 +189,56 @@ def read_header(cells: list[str], remembered: dict[str, str] | None = None) -> H
             target = remembered[name]
         else:
             target = ""
-            if name:
+            if len(name) > MAX_HEADER_CHARS:
+                raise ExportFileError(
+                    f"Kepala kolom ke-{position} terlalu panjang ({len(name)} karakter; paling "
+                    f"banyak {MAX_HEADER_CHARS}): '{name[:40]}…'. Periksa baris pertama berkas.")
+            if name and name not in unknown:
                 unknown.append(name)
         columns.append(target)
-    _check_header(columns)
+    _check_repeats(columns)
+    if len(unknown) < len(missing_columns(columns)):  # mapping cannot make up for them
+        check_required(columns)
     return Header(list(cells), columns, unknown, "SAPK" if sapk else "SIASN")
 
 
-def _check_header(header: list[str]) -> None:
-    """Every required column present, the unit identifiable, no name twice."""
+def _check_repeats(header: list[str]) -> None:
+    """No SIASN column fed by two header cells."""
     seen: set[str] = set()
     for name in header:
         if name and name in seen:
             raise ExportFileError(f"Kolom {name} muncul lebih dari sekali di kepala kolom.",
                                   column=name)
         seen.add(name)
+
+
+def missing_columns(header: list[str]) -> list[str]:
+    """The required columns the header lacks; "unor_id atau unor_nama" for the unit."""
+    seen = set(header)
     missing = [name for name in REQUIRED_COLUMNS if name not in seen]
     if not any(name in seen for name in UNIT_COLUMNS):
         missing.append(" atau ".join(UNIT_COLUMNS))
-    if missing:
+    return missing
+
+
+def check_required(header: list[str]) -> None:
+    """Every required column present and the unit identifiable."""
+    if missing := missing_columns(header):
         raise ExportFileError(f"Kolom wajib tidak ada di kepala kolom: {', '.join(missing)}.",
                               column=missing[0])
 
 
-def _row(header: Header, cells: list[str]) -> ExportRow:
+def column_letter(index: int) -> str:
+    """A 0-based column position as a spreadsheet names it: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _row(header: Header, cells: list[str], blank: list[int]) -> ExportRow:
     pairs = zip(header.columns, cells, strict=False)  # a short or long row is reported below
     row = ExportRow((name, clean_value(cell)) for name, cell in pairs if name)
     row.cells = cells
@@ -214,26 +249,41 @@ def _row(header: Header, cells: list[str]) -> ExportRow:
             f"baris ini berisi {len(cells)} sel, padahal kepala kolom berisi {size} "
             f"kolom (ada koma, titik koma atau baris baru di luar tanda kutip)"
         )
+        return row
+    # Data under a header cell left empty is reported, never dropped unseen.
+    filled = [i for i in blank if i < len(cells) and clean_value(cells[i])]
+    if filled:
+        where = ", ".join(f"{column_letter(i)} ('{cells[i].strip()[:30]}')" for i in filled)
+        row.problem = (f"kolom {where} berisi data tetapi kepala kolomnya kosong; beri nama "
+                       f"kolom itu atau hapus isinya")
     return row
 
 
 def export_rows(rows: Iterator[list[str]], remembered: dict[str, str] | None = None,
-                ) -> tuple[Header, Iterator[tuple[int, ExportRow]]]:
+                *, sheet: str = "") -> tuple[Header, Iterator[tuple[int, ExportRow]]]:
     """The header and the ``(row number, row)`` pairs of a table's rows.
 
     The header is row 1; blank rows are skipped but counted, so numbers match
-    the spreadsheet. Rows are read lazily, one at a time.
+    the spreadsheet. Rows are read lazily, one at a time. ``sheet``: the
+    workbook's sheet, named in the messages about the header.
     """
     try:
-        first = next(rows)
-    except StopIteration:
-        raise ExportFileError("Berkas kosong: kepala kolomnya tidak ada.") from None
-    header = read_header(first, remembered)
+        try:
+            first = next(rows)
+        except StopIteration:
+            raise ExportFileError("Berkas kosong: kepala kolomnya tidak ada.") from None
+        header = read_header(first, remembered)
+    except ExportFileError as error:
+        if not sheet:
+            raise
+        raise ExportFileError(f"Lembar '{sheet}': {error}", row=error.row,
+                              column=error.column) from None
+    blank = [i for i, cell in enumerate(first) if not column_name(cell)]
 
     def data() -> Iterator[tuple[int, ExportRow]]:
         for number, cells in enumerate(rows, start=2):
             if any(cell.strip() for cell in cells):
-                yield number, _row(header, cells)
+                yield number, _row(header, cells, blank)
 
     return header, data()
 
@@ -253,7 +303,11 @@ def read_export(source: Path | str | bytes,
             yield from read_export(Path(handle.name), remembered)
         return
     table = check_table_file(Path(source))
-    _header, rows = export_rows(table_rows(table), remembered)
+    header, rows = export_rows(table_rows(table), remembered, sheet=table.sheet)
+    try:  # no mapping step here: unknown headers stay unused
+        check_required(header.columns)
+    except ExportFileError as error:
+        raise ExportFileError(table.where(str(error)), column=error.column) from None
     yield from rows
 
 
@@ -374,9 +428,11 @@ def fields_in(header: Header) -> set[str]:
 class _RowReader:
     """Typed access to one row's columns; every problem becomes a column error."""
 
-    def __init__(self, row: dict[str, str], result: RowResult) -> None:
+    def __init__(self, row: dict[str, str], result: RowResult,
+                 today: datetime.date | None = None) -> None:
         self.row = row
         self.result = result
+        self.today = today or timezone.localdate()
 
     def error(self, column: str, message: str) -> None:
         self.result.errors.append(ColumnError(column, message))
@@ -391,17 +447,25 @@ class _RowReader:
             self.error(column, f"paling banyak {limit} karakter (tertulis {len(value)})")
         return value
 
-    def date(self, column: str, *, required: bool = False) -> datetime.date | None:
+    def date(self, column: str, *, required: bool = False,
+             rule=check_plausible_date) -> datetime.date | None:
+        """A dd-mm-yyyy date that passes the forms' own rule (``smart.people.dates``)."""
         value = self.row.get(column, "")
         if not value:
             if required:
                 self.error(column, "wajib diisi")
             return None
         try:
-            return parse_export_date(value)
+            day = parse_export_date(value)
         except ValueError as problem:
             self.error(column, str(problem))
             return None
+        try:
+            rule(day, today=self.today)
+        except ValidationError as problem:
+            self.error(column, " ".join(problem.messages).rstrip("."))
+            return None
+        return day
 
     def integer(self, column: str, low: int, high: int) -> int | None:
         value = self.row.get(column, "")
@@ -489,18 +553,30 @@ def find_unit(row: dict[str, str],
                              f"unit {shown} tidak ditemukan di SMART")
 
 
-def _asn_kind(nip_kind: str | None, status: str) -> str | None:
-    """PPPK by the NIP's layout; CPNS when status_cpns_pns is C; else PNS."""
+_STATUSES = {"C": AsnKind.CPNS, "CPNS": AsnKind.CPNS, "P": AsnKind.PNS, "PNS": AsnKind.PNS}
+
+
+def _asn_kind(reader: _RowReader, nip_kind: str | None) -> str | None:
+    """PPPK by the NIP's layout; CPNS when status_cpns_pns is C, PNS when P.
+
+    An empty (or ``null``) status says nothing: None, so an update leaves the
+    recorded kind as it is (a recorded CPNS never silently becomes PNS); the
+    import gives a *new* employee PNS then. Any other status refuses the row.
+    """
+    status = reader.row.get("status_cpns_pns", "").strip().upper()
     if nip_kind is None:
         return None
     if nip_kind == "PPPK":
         return AsnKind.PPPK
-    return AsnKind.CPNS if status.upper() == "C" else AsnKind.PNS
+    if status and status not in _STATUSES:
+        reader.error("status_cpns_pns", f"'{status}' bukan status yang dikenal (C atau P)")
+    return _STATUSES.get(status)
 
 
 def _cross_checks(reader: _RowReader, values: dict) -> None:
-    """Rules between columns: the golongan scheme fits the ASN kind, and the
-    current golongan does not start before TMT CPNS."""
+    """Rules between columns: the golongan scheme fits the ASN kind, TMT CPNS
+    at the minimum age (as the onboarding form), and the current golongan does
+    not start before TMT CPNS."""
     kind = values.get("asn_kind")
     for column, field_name in (("gol_awal_id", "initial_golongan"), ("gol_akhir_id", "golongan")):
         golongan = values.get(field_name)
@@ -511,6 +587,12 @@ def _cross_checks(reader: _RowReader, values: dict) -> None:
             reader.error(column, f"golongan {golongan.name} adalah golongan {golongan.scheme}, "
                                  f"padahal pegawai ini {kind}")
     tmt_cpns, tmt_golongan = values.get("tmt_cpns"), values.get("tmt_golongan")
+    birth_date = values.get("birth_date")
+    if birth_date and tmt_cpns:
+        try:
+            check_age_at_tmt_cpns(birth_date, tmt_cpns)
+        except ValidationError as problem:
+            reader.error("tmt_cpns", " ".join(problem.messages).rstrip("."))
     if tmt_cpns and tmt_golongan and tmt_golongan < tmt_cpns:
         reader.error("tmt_golongan", f"TMT golongan {tmt_golongan:%d-%m-%Y} lebih awal dari "
                                      f"TMT CPNS {tmt_cpns:%d-%m-%Y}")
@@ -526,27 +608,28 @@ def employee_values(row: dict[str, str], refs: ExportReferences, *,
     """
     today = today or timezone.localdate()
     result = RowResult()
-    reader, values = _RowReader(row, result), result.values
+    reader, values = _RowReader(row, result, today), result.values
     if getattr(row, "problem", ""):
         reader.error("", row.problem)
     nip_kind = _identity(reader, values, today)
     values["name"] = reader.text("nama", "name", required=True)
     for column, field_name in _TEXT_COLUMNS:
         values[field_name] = reader.text(column, field_name)
-    values["birth_date"] = reader.date("tanggal_lahir", required=True)
+    values["birth_date"] = reader.date("tanggal_lahir", required=True, rule=check_birth_date)
     for column, field_name in _DATE_COLUMNS:
         values[field_name] = reader.date(column)
     values["sex"] = reader.code("jenis_kelamin", refs.sexes, "jenis kelamin", required=True)
     for column, field_name, table, label in _CODE_COLUMNS:
         values[field_name] = reader.code(column, getattr(refs, table), label)
-    values["mk_years"] = reader.integer("mk_tahun", 0, 60) or 0
-    values["mk_months"] = reader.integer("mk_bulan", 0, 11) or 0
+    # Empty = not in the file: None, so an update keeps the recorded masa kerja.
+    values["mk_years"] = reader.integer("mk_tahun", 0, 60)
+    values["mk_months"] = reader.integer("mk_bulan", 0, 11)
     values["graduation_year"] = reader.integer("tahun_lulus", 1900, today.year)
     _contact(reader, values)
     values["unit"], unit_error = find_unit(row, refs)
     if unit_error:
         result.errors.append(unit_error)
-    values["asn_kind"] = _asn_kind(nip_kind, row.get("status_cpns_pns", ""))
+    values["asn_kind"] = _asn_kind(reader, nip_kind)
     _cross_checks(reader, values)
     result.errors.sort(key=lambda error: _COLUMN_ORDER.get(error.column, -1))
     return result

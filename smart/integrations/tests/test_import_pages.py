@@ -290,3 +290,144 @@ def test_a_workbook_with_a_broken_sheet_is_refused(client, manager,
                                buffer.getvalue()))
     assert "tidak dapat dibaca" in message
     assert _nothing_written()
+
+
+def _cancel_after_first_chunk(monkeypatch):
+    """The owner presses "cancel" while the apply job writes its first chunk."""
+    from smart.integrations import imports
+
+    write_chunk = imports._write_chunk
+
+    def write_then_cancel(batch, *args, **kwargs):
+        write_chunk(batch, *args, **kwargs)
+        Job.objects.filter(pk=batch.apply_job).update(cancel_requested=True)
+
+    monkeypatch.setattr(imports, "_write_chunk", write_then_cancel)
+    monkeypatch.setattr("smart.jobs.runner.PROGRESS_INTERVAL", 0)  # check at every chunk
+
+
+def test_a_cancelled_all_or_nothing_apply_says_it_was_partly_written_and_can_run_again(
+        client, manager, settings, monkeypatch, django_capture_on_commit_callbacks):
+    """Issue 6 item 5 through smart.jobs: a cancel after the first chunk ends the
+    job *and* the batch ("cancelled", 2 rows written, "all or nothing" not met,
+    in plain Indonesian); the preview runs again and the apply completes."""
+    from smart.integrations.tests.test_imports import _five_rows
+
+    _upload(client, django_capture_on_commit_callbacks, "lima.csv", _five_rows())
+    batch = ImportBatch.objects.get()
+    settings.SMART_IMPORT_CHUNK_ROWS = 2
+    _cancel_after_first_chunk(monkeypatch)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("integrations:import_apply", args=[batch.pk]), {"mode": "all"})
+    batch.refresh_from_db()
+    job = Job.objects.get(pk=batch.apply_job)
+    assert job.status == JobStatus.CANCELLED
+    assert (batch.status, batch.created, Employee.objects.count()) == ("cancelled", 2, 2)
+    assert "dibatalkan setelah 2 baris ditulis" in batch.message
+    assert "semua atau tidak sama sekali\" TIDAK terpenuhi" in batch.message
+    assert reverse("integrations:import_detail", args=[batch.pk]).encode() in client.get(
+        reverse("jobs:detail", args=[job.pk])).content  # the way back from the job page
+    page = client.get(reverse("integrations:import_detail", args=[batch.pk])).content.decode()
+    assert "TIDAK terpenuhi" in page
+    assert reverse("integrations:import_preview_again", args=[batch.pk]) in page
+
+    monkeypatch.undo()
+    settings.SMART_IMPORT_CHUNK_ROWS = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("integrations:import_preview_again", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert response.url == reverse("jobs:detail", args=[batch.preview_job])
+    assert (batch.status, batch.message, batch.unchanged, batch.new) == ("previewed", "", 2, 3)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("integrations:import_apply", args=[batch.pk]), {"mode": "all"})
+    batch.refresh_from_db()
+    assert (batch.status, batch.created, Employee.objects.count()) == ("applied", 3, 5)
+
+
+def test_a_preview_cancelled_in_the_queue_leaves_a_batch_that_can_run_again(
+        client, manager, django_capture_on_commit_callbacks):
+    from smart.jobs.services import job_cancel
+
+    with django_capture_on_commit_callbacks(execute=False):  # the worker never gets to it
+        client.post(reverse("integrations:import_list"),
+                    {"file": SimpleUploadedFile("uji.csv", csv_bytes([GOOD_ROW]))})
+    batch = ImportBatch.objects.get()
+    job_cancel(Job.objects.get(pk=batch.preview_job), actor=manager)
+    page = client.get(reverse("integrations:import_detail", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert (batch.status, Employee.objects.count()) == ("cancelled", 0)
+    assert "Pratinjau dibatalkan sebelum selesai" in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("integrations:import_preview_again", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert (batch.status, batch.new) == ("previewed", 1)
+
+
+def test_only_a_cancelled_import_is_previewed_again(client, manager,
+                                                    django_capture_on_commit_callbacks):
+    _upload(client, django_capture_on_commit_callbacks, "uji.csv", csv_bytes([GOOD_ROW]))
+    batch = ImportBatch.objects.get()
+    response = client.post(reverse("integrations:import_preview_again", args=[batch.pk]),
+                           follow=True)
+    assert "hanya dapat dijalankan lagi untuk impor yang dibatalkan" in response.content.decode()
+    assert Job.objects.count() == 1
+
+
+# --- the remembered column mapping -------------------------------------------------------
+
+_NIP_HEADER = ["NIP", "nama", "tanggal_lahir", "jenis_kelamin", "unor_nama", "no_hp_kantor"]
+
+
+def _nip_file() -> bytes:
+    return csv_bytes([{**GOOD_ROW, "nip": GOOD_ROW["nip_baru"], "no_hp_kantor": "'0761"}],
+                     header=_NIP_HEADER)
+
+
+def test_a_file_headed_nip_is_offered_the_mapping_and_remembered(
+        client, manager, django_capture_on_commit_callbacks):
+    """A required column under another name (NIP for nip_baru) is not refused at
+    the upload: the mapping form appears, says what is missing, and the mapping
+    is remembered for the next file."""
+    response = _upload(client, django_capture_on_commit_callbacks, "nip.csv", _nip_file())
+    batch = ImportBatch.objects.get()
+    assert response.url == reverse("integrations:import_columns", args=[batch.pk])
+    page = client.get(response.url).content.decode()
+    assert "nip_baru" in page and 'id="columns-missing"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(response.url, {"kolom_0": "nip_baru", "kolom_1": ""})
+    assert ColumnMapping.objects.get(header="nip").column == "nip_baru"
+    batch.refresh_from_db()
+    assert (batch.status, batch.new) == ("previewed", 1)
+    response = _upload(client, django_capture_on_commit_callbacks, "nip2.csv", _nip_file())
+    assert "/tugas/" in response.url
+
+
+@pytest.mark.parametrize("posted, error", [
+    ({"kolom_0": "nip_baru", "kolom_1": "nip_baru"},
+     "Kolom no_hp_kantor dan nip dipetakan ke kolom SIASN yang sama (nip_baru)."),
+    ({"kolom_0": "nama", "kolom_1": ""},
+     "Kolom nip dan nama dipetakan ke kolom SIASN yang sama (nama)."),
+    ({"kolom_0": "", "kolom_1": "nomor_hp"}, "Kolom wajib tidak ada di kepala kolom: nip_baru."),
+])
+def test_a_mapping_that_cannot_work_is_refused_in_the_form_before_saving(
+        client, manager, django_capture_on_commit_callbacks, posted, error):
+    """Two headers onto one SIASN column (or onto one the file has), or a
+    required column still missing: the form says so, nothing is remembered."""
+    response = _upload(client, django_capture_on_commit_callbacks, "nip.csv", _nip_file())
+    page = client.post(response.url, posted)
+    assert page.status_code == 200
+    assert error in page.content.decode()
+    assert ColumnMapping.objects.count() == 0
+    assert ImportBatch.objects.get().status == "needs-columns"
+
+
+def test_a_header_too_long_to_remember_is_refused_at_the_upload(
+        client, manager, django_capture_on_commit_callbacks):
+    """ColumnMapping.header holds 100 characters: a longer unknown header is
+    refused with a clear message (never a database error)."""
+    long_name = "keterangan_" + "x" * 140
+    header = ["nip_baru", "nama", "tanggal_lahir", "jenis_kelamin", "unor_nama", long_name]
+    message = _refused(_upload(client, django_capture_on_commit_callbacks, "panjang.csv",
+                               csv_bytes([GOOD_ROW], header=header)))
+    assert "Kepala kolom ke-6 terlalu panjang (151 karakter; paling banyak 100)" in message
+    assert _nothing_written()

@@ -163,6 +163,35 @@ def test_an_empty_cell_never_erases_a_recorded_value(manager):
     assert Employee.objects.get().phone == "0812"
 
 
+def test_empty_masa_kerja_cells_keep_the_recorded_masa_kerja(manager):
+    """Decision 115: an empty mk_tahun/mk_bulan is "not in the file", never 0."""
+    _import(csv_bytes([{**GOOD_ROW, "mk_tahun": "8", "mk_bulan": "3"}]), manager)
+    batch, preview, _applied = _import(csv_bytes([GOOD_ROW]), manager)
+    assert preview["unchanged"] == 1
+    rina = Employee.objects.get()
+    assert (rina.mk_years, rina.mk_months) == (8, 3)
+
+
+def test_a_new_employee_without_masa_kerja_gets_zero(manager):
+    _import(csv_bytes([GOOD_ROW]), manager)
+    assert Employee.objects.values_list("mk_years", "mk_months").get() == (0, 0)
+
+
+def test_an_empty_status_keeps_a_recorded_cpns(manager):
+    """An empty (null) status_cpns_pns says nothing: the CPNS stays CPNS."""
+    _import(csv_bytes([{**GOOD_ROW, "status_cpns_pns": "C"}]), manager)
+    assert Employee.objects.get().asn_kind == "CPNS"
+    batch, preview, _applied = _import(csv_bytes([{**GOOD_ROW, "status_cpns_pns": "null"}]),
+                                       manager)
+    assert preview["unchanged"] == 1
+    assert Employee.objects.get().asn_kind == "CPNS"
+
+
+def test_a_new_employee_without_status_is_recorded_as_pns(manager):
+    _import(csv_bytes([{**GOOD_ROW, "status_cpns_pns": ""}]), manager)
+    assert Employee.objects.get().asn_kind == "PNS"
+
+
 def test_a_nik_already_recorded_for_another_nip_is_refused(manager):
     other = make_employee("DINKES.01")
     row = {**GOOD_ROW, "nik": f"'{other.nik}"}
@@ -365,3 +394,95 @@ def test_the_sapk_layout_as_xlsx(manager):
     rina = Employee.objects.get()
     assert (rina.golongan.code, rina.mk_years, rina.tmt_golongan, rina.unit) == (
         "33", 8, datetime.date(2018, 4, 1), school)
+
+
+# --- workbooks (defect 21) ----------------------------------------------------------------
+
+_WORKBOOK_HEADER = ["nip_baru", "nama", "tanggal_lahir", "jenis_kelamin", "unor_nama"]
+_WORKBOOK_ROW = ["'198503122010012004", "RINA", "12-03-1985", "F", "Dinas Kesehatan"]
+
+
+def _workbook(sheets: list[tuple[str, list[list], bool]]) -> bytes:
+    """An .xlsx of (name, rows, hidden) sheets; the first visible one is active."""
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    made = [(workbook.add_worksheet(name), rows, hidden) for name, rows, hidden in sheets]
+    next(sheet for sheet, _rows, hidden in made if not hidden).activate()
+    for sheet, rows, hidden in made:
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                sheet.write(r, c, value)
+        if hidden:
+            sheet.hide()
+    workbook.close()
+    return buffer.getvalue()
+
+
+def test_a_hidden_first_sheet_is_passed_over_for_the_first_visible_one(manager):
+    """Defect 21: sheet 0 is a hidden helper sheet; the data is on the first
+    visible sheet, and only that one is read."""
+    hidden = ["nip_baru", "nama"], ["'197807252005011003", "AHMAD"]
+    data = _workbook([("Referensi", list(hidden), True),
+                      ("Data", [_WORKBOOK_HEADER, _WORKBOOK_ROW], False)])
+    batch, preview, applied = _import(data, manager, suffix=".xlsx")
+    assert (preview["new"], applied["created"]) == (1, 1)
+    assert Employee.objects.get().nip == "198503122010012004"
+
+
+def test_a_header_problem_in_a_workbook_names_the_sheet(manager):
+    data = _workbook([("Data Pegawai", [["nama", "tanggal_lahir"], ["RINA", "12-03-1985"]],
+                       False)])
+    batch, preview, _applied = _import(data, manager, suffix=".xlsx")
+    assert batch.status == ImportBatch.Status.REFUSED
+    assert batch.message.startswith("Lembar 'Data Pegawai': Kolom wajib tidak ada")
+
+
+def test_data_under_a_blank_header_cell_is_reported_not_dropped(manager):
+    """A value in a column whose header cell is empty refuses its row, naming
+    the column letter; the other rows import."""
+    header = [*_WORKBOOK_HEADER, "", "nomor_hp"]
+    second = ["'197807252005011003", "AHMAD", "25-07-1978", "M", "Dinas Kesehatan", "", "0812"]
+    data = _workbook([("Data", [header, [*_WORKBOOK_ROW, "catatan penting", "0811"], second],
+                       False)])
+    batch, preview, applied = _import(data, manager, suffix=".xlsx")
+    assert (preview["new"], preview["invalid"]) == (1, 1)
+    assert _rows(batch)[2].errors == [
+        ["", "kolom F ('catatan penting') berisi data tetapi kepala kolomnya kosong; beri "
+             "nama kolom itu atau hapus isinya"]]
+    assert Employee.objects.get().nip == "197807252005011003"
+
+
+# --- the upload sweep --------------------------------------------------------------------
+
+def test_the_upload_sweep_deletes_old_exports_of_imports_that_went_no_further(manager):
+    """Refused/abandoned uploads are deleted after SMART_IMPORT_KEEP_DAYS (7);
+    a running import's file, and a recent one, stay."""
+    import os
+    import time
+
+    from smart.integrations.imports import batch_path, import_dir
+    from smart.operations.sweep import upload_sweep
+
+    def aged(batch, days):
+        stamp = time.time() - days * 86400
+        os.utime(batch_path(batch), (stamp, stamp))
+        return batch
+
+    data = csv_bytes([GOOD_ROW])
+    refused = aged(batch_from(data, manager), 8)
+    ImportBatch.objects.filter(pk=refused.pk).update(status=ImportBatch.Status.REFUSED)
+    previewed = aged(batch_from(data, manager), 8)
+    ImportBatch.objects.filter(pk=previewed.pk).update(status=ImportBatch.Status.PREVIEWED)
+    applying = aged(batch_from(data, manager), 8)
+    ImportBatch.objects.filter(pk=applying.pk).update(status=ImportBatch.Status.APPLYING)
+    recent = aged(batch_from(data, manager), 6)
+    orphan = import_dir() / "0c5e7f9e-0000-4000-8000-000000000000.upload"
+    orphan.write_bytes(data)
+    os.utime(orphan, (time.time() - 9 * 86400,) * 2)
+
+    result = upload_sweep()
+    assert sorted(result.others_removed) == sorted(
+        [refused.stored_name, previewed.stored_name, orphan.name])
+    assert "3 berkas impor lama dihapus" in result.summary
+    assert {path.name for path in import_dir().iterdir()} == {
+        applying.stored_name, recent.stored_name}

@@ -232,3 +232,46 @@ def test_a_file_without_required_columns_is_refused_as_a_whole():
 def test_blank_lines_are_skipped_but_counted():
     data = _csv([GOOD_ROW]).replace(b"\n", b"\n\n", 1)
     assert [number for number, _ in read_export(data)] == [3]
+
+
+@pytest.mark.django_db
+def test_empty_masa_kerja_and_status_say_nothing():
+    """Empty mk_tahun, mk_bulan, status_cpns_pns are None (leave as recorded), not 0/PNS."""
+    row = {**GOOD_ROW, "status_cpns_pns": "null"}
+    values = _results(_csv([row]))[2].values
+    assert (values["mk_years"], values["mk_months"], values["asn_kind"]) == (None, None, None)
+
+
+@pytest.mark.django_db
+def test_an_unknown_status_refuses_the_row():
+    result = _results(_csv([{**GOOD_ROW, "status_cpns_pns": "X"}]))[2]
+    assert [(e.column, e.message) for e in result.errors] == [
+        ("status_cpns_pns", "'X' bukan status yang dikenal (C atau P)")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("cells", "column", "message"), [
+    ({"tmt_golongan": "01-01-0201"}, "tmt_golongan", "tidak masuk akal"),
+    ({"tmt_jabatan": "01-01-2999"}, "tmt_jabatan", "tidak masuk akal"),
+    ({"tanggal_lahir": "01-01-2099"}, "tanggal_lahir", "tidak masuk akal"),
+    ({"tanggal_lahir": "12-03-2026"}, "tanggal_lahir", "Tanggal lahir 12-03-2026 ada di masa "
+                                                         "depan"),
+    ({"tmt_cpns": "01-01-1989", "tmt_golongan": ""}, "tmt_cpns",
+     "Pada TMT CPNS 01-01-1989 pegawai baru berusia 3 tahun; usia minimal 18 tahun"),
+])
+def test_the_import_applies_the_forms_date_rules(cells, column, message):
+    """Defects 13 and 19: the import refuses what the onboarding form refuses
+    (smart.people.dates): implausible years, a birth date in the future, TMT
+    CPNS before age 18 — each with its row's column and an Indonesian reason."""
+    refs = ExportReferences.load()
+    rows = dict(read_export(_csv([{**GOOD_ROW, **cells}])))
+    result = employee_values(rows[2], refs, today=datetime.date(2026, 1, 10))
+    assert [error.column for error in result.errors] == [column]
+    assert message in result.errors[0].message
+
+
+def test_column_letters_are_the_spreadsheets():
+    from smart.integrations.siasn.export import column_letter
+
+    assert [column_letter(i) for i in (0, 5, 25, 26, 51, 701, 702)] == [
+        "A", "F", "Z", "AA", "AZ", "ZZ", "AAA"]

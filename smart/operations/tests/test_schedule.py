@@ -77,7 +77,8 @@ def test_the_configured_schedules_name_real_jobs(settings):
 
     configured = {s.name: s for s in schedules()}
     assert {"backup", "archive-check", "restore-drill", "deadline-reminders",
-            "upload-sweep"} <= set(configured)
+            "campaign-reminders", "upload-sweep"} <= set(configured)
+    assert configured["campaign-reminders"].when == "07:00"  # with the deadline reminders
     for schedule in configured.values():
         assert callable(import_string(schedule.handler))
         schedule.last_due(at(2026, 12, 4, 12, 0))  # parses
