@@ -18,6 +18,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from smart.api.auth import SecondFactorMissing, WriteNotAllowed
 from smart.api.pagination import CursorUnknown
+from smart.api.parser import NUL_ERROR, NulCharacter
 from smart.changes.services import MoveRefused
 
 MESSAGES = {
@@ -108,6 +109,8 @@ def install(api) -> None:
     def http_error(request, exc):
         if isinstance(exc.__cause__, RequestDataTooBig):
             return answer(request, 413, "too_large")
+        if isinstance(exc.__cause__, NulCharacter):
+            return answer(request, 422, "invalid", [NUL_ERROR])
         if exc.status_code == 403 and "CSRF" in str(exc):
             return answer(request, 403, "csrf")
         code = {400: "bad_request", 401: "unauthenticated", 403: "forbidden",

@@ -1,9 +1,14 @@
-"""Oversized API bodies are refused before any middleware reads them."""
+"""Requests refused before any view runs: oversized API bodies, and a NUL
+character in the path or query string (pages and API alike)."""
+
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.http import JsonResponse
 
 from smart.api.errors import error_body
+from smart.api.parser import NUL_ERROR
+from smart.portal.views import bad_request
 
 
 class BodySizeLimitMiddleware:
@@ -24,4 +29,24 @@ class BodySizeLimitMiddleware:
             is_upload = request.content_type == "multipart/form-data"
             if limit is not None and length > limit and not is_upload:
                 return JsonResponse(error_body("too_large"), status=413)
+        return self.get_response(request)
+
+
+class NulCharacterMiddleware:
+    """A NUL (``%00``) in the path or a query parameter is refused: PostgreSQL
+    cannot compare text holding NUL, so a filter such as ``?q=a%00`` would
+    otherwise end in psycopg's ``DataError`` and a 500. The API answers its
+    JSON 422, the pages their 400 page. Bodies are checked where they are read:
+    Django's form fields refuse NUL, and so does the API's parser."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in request.path or "\x00" in unquote(query):
+            if request.path.startswith("/api/"):
+                detail = [{**NUL_ERROR, "loc": ["query"]}]
+                return JsonResponse(error_body("invalid", detail), status=422)
+            return bad_request(request)
         return self.get_response(request)

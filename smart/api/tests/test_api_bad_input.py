@@ -118,3 +118,42 @@ def test_the_receivers_batch_example_is_accepted(cast):
     refusals above are about the input, not the endpoint)."""
     _, headers = key_for(cast, "DINKES", can_write=True)
     assert post(Client(), "/skp-results", skp_batch(cast), **headers).status_code == 200
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/employees", {"q": "a\x00b"}), ("/employees", {"unit": "DINKES\x00"}),
+    ("/employees", {"golongan": "3\x00"}), ("/references/gol\x00ongan", {}),
+])
+def test_a_nul_character_in_the_query_or_path_is_422(client, cast, path, params):
+    """PostgreSQL cannot compare text holding NUL: without the check these end
+    in psycopg's DataError and a 500 (SQLite lets them through as no match)."""
+    signed_in(client, cast.employee)
+    _bilingual(client.get(f"{API}{path}", params), 422, "invalid")
+
+
+@pytest.mark.parametrize("field", ["source", "rating", "appraiser_name", "nip"])
+def test_a_nul_character_in_a_body_field_is_422_and_nothing_is_written(cast, field):
+    _, headers = key_for(cast, "DINKES", can_write=True)
+    batch = skp_batch(cast)
+    if field == "source":
+        batch["source"] = "e-Kin\x00erja"
+    else:
+        batch["rows"][0][field] = batch["rows"][0][field][:5] + "\x00"
+    body = _bilingual(post(Client(), "/skp-results", batch, **headers), 422, "invalid")
+    assert body["detail"][0]["type"] == "string_nul"
+    assert not SkpResult.objects.exists()
+
+
+def test_a_nul_character_in_a_proposal_form_field_is_422(client, cast):
+    signed_in(client, cast.employee)
+    response = client.post(f"{API}/change-requests", {
+        "kind": "orang-tua", "action": "add", "values": "{}", "note": "a\x00"})
+    _bilingual(response, 422, "invalid")
+    assert not ChangeRequest.objects.exists()
+
+
+def test_a_nul_character_in_a_page_filter_is_a_400_page(client, cast):
+    signed_in(client, cast.verifier)
+    response = client.get("/pegawai/", {"q": "a\x00"})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
