@@ -196,7 +196,7 @@ def change_create(request, kind: Form[str], action: Form[Action],
     if action != Action.REMOVE:
         try:
             data = json.loads(values)
-        except ValueError:
+        except (ValueError, RecursionError):  # "[[[[…" nested past the stack: not an object
             raise ValidationError("values harus berupa objek JSON.") from None
         if not isinstance(data, dict):
             raise ValidationError("values harus berupa objek JSON.")

@@ -99,6 +99,10 @@ def test_unknown_fields_of_a_proposal_are_refused_not_dropped(client, cast):
         "kind": "orang-tua", "action": "add", "values": "{bukan json"})
     assert _bilingual(malformed, 422, "invalid")["detail"][0]["msg"] == (
         "values harus berupa objek JSON.")
+    deep = client.post(f"{API}/change-requests", {  # RecursionError in json.loads: was a 500
+        "kind": "orang-tua", "action": "add", "values": "[" * 100_000 + "]" * 100_000})
+    assert _bilingual(deep, 422, "invalid")["detail"][0]["msg"] == (
+        "values harus berupa objek JSON.")
     assert not ChangeRequest.objects.exists()
 
 
