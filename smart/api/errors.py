@@ -25,6 +25,8 @@ MESSAGES = {
     "bad_request": ("Permintaan tidak dapat dibaca (JSON tidak sah).",
                     "The request could not be read (invalid JSON)."),
     "too_large": ("Isi permintaan terlalu besar.", "The request body is too large."),
+    "too_many_fields": ("Permintaan memuat terlalu banyak isian.",
+                        "The request has too many fields."),
     "invalid": ("Data yang dikirim tidak sesuai skema.",
                 "The data sent does not match the schema."),
     "unauthenticated": ("Masuk dulu, atau kirim kunci API yang berlaku.",

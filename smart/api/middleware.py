@@ -4,6 +4,7 @@ character in the path or query string (pages and API alike)."""
 from urllib.parse import unquote
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import JsonResponse
 
 from smart.api.errors import error_body
@@ -14,7 +15,8 @@ from smart.portal.views import bad_request
 class BodySizeLimitMiddleware:
     """An API request whose declared body exceeds ``DATA_UPLOAD_MAX_MEMORY_SIZE``
     gets the API's JSON 413 — otherwise the first middleware that reads the
-    body turns Django's RequestDataTooBig into the HTML 400 page."""
+    body turns Django's RequestDataTooBig into the HTML 400 page. A form body
+    (multipart, with files) is parsed here for the same reason."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -29,7 +31,29 @@ class BodySizeLimitMiddleware:
             is_upload = request.content_type == "multipart/form-data"
             if limit is not None and length > limit and not is_upload:
                 return JsonResponse(error_body("too_large"), status=413)
+            if request.method == "POST" and request.content_type in FORM_TYPES:
+                refused = _form_refusal(request)
+                if refused is not None:
+                    return refused
         return self.get_response(request)
+
+
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+def _form_refusal(request) -> JsonResponse | None:
+    """Parse a form body here, where its refusals can still be the API's JSON:
+    a field over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (a file may be larger) is 413,
+    more than ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` fields 400. Django raises both
+    on the first read of ``request.POST``, which later turned them into the
+    HTML 400 page."""
+    try:
+        request.POST  # noqa: B018  (parsed once; the view reads the cached result)
+    except RequestDataTooBig:
+        return JsonResponse(error_body("too_large"), status=413)
+    except TooManyFieldsSent:
+        return JsonResponse(error_body("too_many_fields"), status=400)
+    return None
 
 
 class NulCharacterMiddleware:

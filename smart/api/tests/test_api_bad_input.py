@@ -161,3 +161,18 @@ def test_a_nul_character_in_a_page_filter_is_a_400_page(client, cast):
     response = client.get("/pegawai/", {"q": "a\x00"})
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_an_oversized_or_overcrowded_form_gets_the_json_413_or_400(client, cast):
+    """A multipart field of 3 MB (over DATA_UPLOAD_MAX_MEMORY_SIZE) and more than
+    DATA_UPLOAD_MAX_NUMBER_FIELDS fields: Django refuses both on the first read
+    of request.POST, which was the HTML 400 page."""
+    signed_in(client, cast.employee)
+    big = client.post(f"{API}/change-requests", {
+        "kind": "orang-tua", "action": "add", "values": json.dumps({"name": "A" * 3_000_000})})
+    _bilingual(big, 413, "too_large")
+    crowded = client.post(f"{API}/change-requests", {
+        **{f"f{i}": "x" for i in range(1500)}, "kind": "orang-tua", "action": "add"})
+    _bilingual(crowded, 400, "too_many_fields")
+    assert not ChangeRequest.objects.exists()
+    assert {"400", "413"} <= _documented("/change-requests", "post")
