@@ -25,6 +25,8 @@ MESSAGES = {
     "bad_request": ("Permintaan tidak dapat dibaca (JSON tidak sah).",
                     "The request could not be read (invalid JSON)."),
     "too_large": ("Isi permintaan terlalu besar.", "The request body is too large."),
+    "storage_full": ("Penyimpanan dokumen sedang penuh; tidak ada yang disimpan. Coba lagi "
+                     "nanti.", "Document storage is full; nothing was saved. Try again later."),
     "too_many_fields": ("Permintaan memuat terlalu banyak isian.",
                         "The request has too many fields."),
     "invalid": ("Data yang dikirim tidak sesuai skema.",
@@ -55,7 +57,8 @@ class Error(Schema):
     detail: list[dict[str, Any]] = []
 
 
-ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 413: Error, 422: Error}
+ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 413: Error, 422: Error,
+          507: Error}
 
 
 def error_body(code: str, detail: list | None = None, *, message_id: str = "") -> dict:

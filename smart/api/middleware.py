@@ -9,6 +9,7 @@ from django.http import JsonResponse
 
 from smart.api.errors import error_body
 from smart.api.parser import NUL_ERROR
+from smart.documents.middleware import upload_parse_failed_full
 from smart.portal.views import bad_request
 
 
@@ -46,9 +47,10 @@ def _form_refusal(request) -> JsonResponse | None:
     a field over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (a file may be larger) is 413,
     more than ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` fields 400. Django raises both
     on the first read of ``request.POST``, which later turned them into the
-    HTML 400 page."""
+    HTML 400 page. A full disk while a large upload is spooled is 507."""
     try:
-        request.POST  # noqa: B018  (parsed once; the view reads the cached result)
+        if upload_parse_failed_full(request):
+            return JsonResponse(error_body("storage_full"), status=507)
     except RequestDataTooBig:
         return JsonResponse(error_body("too_large"), status=413)
     except TooManyFieldsSent:
