@@ -121,6 +121,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # A full disk while a large upload is spooled: the 507 page, not a 500.
+    "smart.documents.middleware.UploadStorageFullMiddleware",
+    # A NUL in the path or query string is a 400/422, never PostgreSQL's DataError.
+    "smart.api.middleware.NulCharacterMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Administrative roles pass the TOTP step before any page (security.md D-2).
     "smart.accounts.middleware.SecondFactorMiddleware",

@@ -13,6 +13,7 @@ from ninja import NinjaAPI
 
 from smart.api import catalogue, change_requests, employees, errors, receivers, reports
 from smart.api.auth import AUTH
+from smart.api.parser import NulRefusingParser
 
 api = NinjaAPI(
     title="SMART API",
@@ -26,6 +27,7 @@ api = NinjaAPI(
     auth=AUTH,
     urls_namespace="api",
     docs_decorator=login_required,
+    parser=NulRefusingParser(),
 )
 errors.install(api)
 api.add_router("", employees.router)

@@ -85,9 +85,11 @@ def _row(change: ChangeRequest) -> dict:
 @router.get("/change-requests", response={200: ChangePage, **ERRORS},
             summary="List change requests")
 def change_list(request, filters: Query[ChangeFilters]):
-    """Requests about employees the caller may read, and their own proposals."""
+    """Requests about employees the caller may read, and their own proposals;
+    requests about a record kind hidden from the caller (discipline records,
+    by the D-3 field classes) are left out, as their detail is a 404."""
     user = _person(request).user
-    changes = ChangeRequest.objects.visible_to(user)
+    changes = ChangeRequest.objects.visible_to(user).without_hidden_kinds(user)
     if filters.stage:
         changes = changes.filter(stage=filters.stage)
     if filters.employee_id:
@@ -194,7 +196,7 @@ def change_create(request, kind: Form[str], action: Form[Action],
     if action != Action.REMOVE:
         try:
             data = json.loads(values)
-        except ValueError:
+        except (ValueError, RecursionError):  # "[[[[…" nested past the stack: not an object
             raise ValidationError("values harus berupa objek JSON.") from None
         if not isinstance(data, dict):
             raise ValidationError("values harus berupa objek JSON.")

@@ -18,12 +18,17 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from smart.api.auth import SecondFactorMissing, WriteNotAllowed
 from smart.api.pagination import CursorUnknown
+from smart.api.parser import NUL_ERROR, NulCharacter
 from smart.changes.services import MoveRefused
 
 MESSAGES = {
     "bad_request": ("Permintaan tidak dapat dibaca (JSON tidak sah).",
                     "The request could not be read (invalid JSON)."),
     "too_large": ("Isi permintaan terlalu besar.", "The request body is too large."),
+    "storage_full": ("Penyimpanan dokumen sedang penuh; tidak ada yang disimpan. Coba lagi "
+                     "nanti.", "Document storage is full; nothing was saved. Try again later."),
+    "too_many_fields": ("Permintaan memuat terlalu banyak isian.",
+                        "The request has too many fields."),
     "invalid": ("Data yang dikirim tidak sesuai skema.",
                 "The data sent does not match the schema."),
     "unauthenticated": ("Masuk dulu, atau kirim kunci API yang berlaku.",
@@ -52,7 +57,8 @@ class Error(Schema):
     detail: list[dict[str, Any]] = []
 
 
-ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 413: Error, 422: Error}
+ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 413: Error, 422: Error,
+          507: Error}
 
 
 def error_body(code: str, detail: list | None = None, *, message_id: str = "") -> dict:
@@ -108,6 +114,8 @@ def install(api) -> None:
     def http_error(request, exc):
         if isinstance(exc.__cause__, RequestDataTooBig):
             return answer(request, 413, "too_large")
+        if isinstance(exc.__cause__, NulCharacter):
+            return answer(request, 422, "invalid", [NUL_ERROR])
         if exc.status_code == 403 and "CSRF" in str(exc):
             return answer(request, 403, "csrf")
         code = {400: "bad_request", 401: "unauthenticated", 403: "forbidden",

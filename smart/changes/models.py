@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from smart.access.fields import KIND_CLASSES, class_scope
 from smart.people.models import Employee
 
 
@@ -52,6 +53,22 @@ class ChangeRequestQuerySet(models.QuerySet):
             (Q(employee__in=Employee.objects.visible_to(user).values("pk"))
              & ~Q(stage=Stage.DRAFT)) | Q(proposer=user)
         )
+
+    def without_hidden_kinds(self, user) -> ChangeRequestQuerySet:
+        """Without the requests about record kinds that the user's field classes
+        hide for that employee (``KIND_CLASSES``: discipline records), as the
+        detail page and ``records.privacy.hidden_kinds`` hide them; the user's
+        own proposals and requests about their own record stay."""
+        queryset = self
+        for slug, field_class in KIND_CLASSES.items():
+            scope = class_scope(user, field_class)
+            if scope.everything:
+                continue
+            shown = Q(proposer=user) | Q(employee__user=user)
+            for path in scope.unit_paths:
+                shown |= Q(employee__unit__path__startswith=path)
+            queryset = queryset.filter(~Q(kind=slug) | shown)
+        return queryset
 
     def for_list(self) -> ChangeRequestQuerySet:
         return self.select_related("employee__unit__agency", "proposer")

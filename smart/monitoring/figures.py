@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404
@@ -186,7 +187,9 @@ class Maintenance:
     @property
     def backup_ok(self) -> bool:
         age = self.backup_age_hours
-        return age is not None and age <= 26 and bool(self.last_backup and self.last_backup.ok)
+        # The same limit as /sehat/ (operations.health), so the two never disagree.
+        return (age is not None and age <= settings.SMART_BACKUP_MAX_AGE_HOURS
+                and bool(self.last_backup and self.last_backup.ok))
 
     @property
     def drill_ok(self) -> bool:

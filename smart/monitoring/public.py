@@ -4,8 +4,10 @@ hidden so nobody can be recognised.
 Every count of people or requests per unit from 1 to ``threshold - 1`` is
 shown as "<5"; when a column has exactly one such cell, the next smallest count
 of that column is hidden too and shown as "*", so the total minus the other
-cells does not give the small one away (secondary suppression). A share is shown
-only when none of the counts it is made of is hidden. The regency's totals
+cells does not give the small one away (secondary suppression). Counts that
+add up within a row (employees = complete + incomplete) are hidden together
+(``completeness_marks``). A share is shown only when none of the counts it is
+made of is hidden. The regency's totals
 are exact. No name, NIP or other value of a person ever reaches this module's
 output: it receives counts.
 """
@@ -79,20 +81,59 @@ class PublicLine:
 
 
 def completeness_lines(completeness) -> list[PublicLine]:
-    """Per OPD: employees, complete, incomplete (hidden when small), and the
-    completeness share; a unit with fewer employees than the threshold shows none
-    of its numbers."""
+    """Per OPD: employees, complete, incomplete and the completeness share, hidden
+    as ``completeness_marks`` decides; the share only when its row shows all."""
     lines = completeness.lines
-    table = suppress([[line.employees, line.complete, line.incomplete] for line in lines])
+    rows = [[line.employees, line.complete, line.incomplete] for line in lines]
     result = []
-    for line, cells in zip(lines, table, strict=True):
-        small = cells[0].hidden or line.employees < threshold()
-        if small:  # "0 complete" of a hidden handful would tell about each of them
-            cells = [PublicCell(cell.value, hidden=True, secondary=cell.secondary)
-                     for cell in cells]
-        share = PublicCell(line.percent, hidden=small, is_percent=True)
+    for line, row, marks in zip(lines, rows, completeness_marks(rows), strict=True):
+        cells = [PublicCell(value, hidden=bool(mark), secondary=mark == "secondary")
+                 for value, mark in zip(row, marks, strict=True)]
+        share = PublicCell(line.percent, hidden=any(marks), is_percent=True)
         result.append(PublicLine(line.name, [*cells, share]))
     return result
+
+
+def completeness_marks(rows: list[list[int]]) -> list[list[str]]:
+    """Per cell of [employees, complete, incomplete]: "" shown, "small" or
+    "secondary" hidden. Besides the columns' rule (``suppress``), the row's own
+    sum gives cells away (incomplete = employees − complete), so:
+
+    - a unit with fewer employees than the threshold shows none of its numbers
+      ("0 complete" of a hidden handful would tell about each of them);
+    - a row with complete or incomplete hidden hides the other one too;
+    - a column with exactly one hidden cell (of a unit that has employees)
+      hides its next smallest shown cell, since the exact total minus the shown
+      cells would give it away, and then the rows again, until nothing changes.
+    """
+    limit = threshold()
+    by_column = [_hide_small([row[c] for row in rows]) for c in range(3)]
+    marks = [[by_column[c][r] for c in range(3)] for r in range(len(rows))]
+
+    def hide(r: int, c: int, mark: str) -> bool:
+        if marks[r][c]:
+            return False
+        marks[r][c] = mark
+        return True
+
+    changed = True
+    while changed:
+        changed = False
+        for r, row in enumerate(rows):
+            if marks[r][0] or row[0] < limit:
+                for c in range(3):
+                    changed |= hide(r, c, "small")
+            elif marks[r][1] or marks[r][2]:
+                for c in (1, 2):
+                    changed |= hide(r, c, "secondary")
+        for c in range(3):
+            hidden = [r for r, row in enumerate(rows) if marks[r][c] and row[0]]
+            if len(hidden) == 1:
+                shown = [(rows[r][c] == 0, rows[r][c], r) for r in range(len(rows))
+                         if not marks[r][c] and rows[r][0]]
+                if shown:
+                    changed |= hide(min(shown)[2], c, "secondary")
+    return marks
 
 
 def deadline_lines(lines) -> list[PublicLine]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import fcntl
 import hashlib
 import io
 import json
@@ -69,6 +70,8 @@ class BackupResult:
     dr_s3_key: str = ""
     dr_failures: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # What killed runs had left (``.work-*`` folders, ``*.partial`` files), removed first.
+    leftovers: list[str] = field(default_factory=list)
 
 
 def file_sha256(path: Path) -> str:
@@ -206,8 +209,47 @@ def _snapshot_database(target_dir: Path) -> tuple[str, Path, dict]:
     return engine, db_file, canonical
 
 
+LOCK_NAME = ".backup.lock"
+
+
+@contextlib.contextmanager
+def backup_lock(backup_dir: Path) -> Iterator[bool]:
+    """Whether this process got the backup folder's lock (an exclusive ``flock``,
+    not waited for). The kernel drops it when its holder dies, so the holder
+    knows that every ``.work-*`` folder and ``*.partial`` file is a killed run's."""
+    with (backup_dir / LOCK_NAME).open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def backup_leftovers_remove(backup_dir: Path) -> list[str]:
+    """Remove what a killed backup left: its work folder (an unencrypted database
+    copy and a plain tar of the documents) and half-written archives, here and in
+    the DR folder. Only under ``backup_lock``."""
+    removed = []
+    for path in sorted(backup_dir.glob(".work-*")):
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path.name)
+    folders = [backup_dir]
+    if settings.SMART_BACKUP_DR_DIR and Path(settings.SMART_BACKUP_DR_DIR).is_dir():
+        folders.append(Path(settings.SMART_BACKUP_DR_DIR))
+    for folder in folders:
+        for path in sorted(folder.glob("*.partial")):
+            path.unlink(missing_ok=True)
+            removed.append(path.name)
+    return removed
+
+
 def backup_create(*, now: datetime.datetime | None = None) -> BackupResult:
-    """Make one encrypted archive in ``SMART_BACKUP_DIR`` (and the DR directory)."""
+    """Make one encrypted archive in ``SMART_BACKUP_DIR`` (and the DR directory),
+    one run at a time; a killed run's leftovers are removed first."""
     now = now or timezone.now()
     try:
         check_public_key()
@@ -218,6 +260,16 @@ def backup_create(*, now: datetime.datetime | None = None) -> BackupResult:
         # SQLite's backup would wait for ever and pg_dump would miss the changes.
         raise BackupError("Pencadangan tidak boleh dijalankan di dalam transaksi.")
     backup_dir = _private_dir(Path(settings.SMART_BACKUP_DIR))
+    with backup_lock(backup_dir) as locked:
+        if not locked:
+            raise BackupError("Pencadangan lain sedang berjalan; coba lagi setelah selesai.")
+        leftovers = backup_leftovers_remove(backup_dir)
+        result = _backup_make(backup_dir, now)
+    result.leftovers = leftovers
+    return result
+
+
+def _backup_make(backup_dir: Path, now: datetime.datetime) -> BackupResult:
     name = archive_name(now)
     if (backup_dir / name).exists():
         raise BackupError(f"Arsip {name} sudah ada.")

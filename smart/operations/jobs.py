@@ -8,6 +8,8 @@ a person: a failed backup or drill, or findings of the archive check.
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.utils import timezone
 
@@ -72,6 +74,25 @@ def restore_drill_job(*, archive=None, from_dr=False, actor=None) -> OperationRu
                  "canonical_sha256": result.canonical_sha256, "source": result.source},
     )
     if not result.ok:
+        _tell_system_managers(summary)
+    return run
+
+
+def restore_drill_recorded(*, ok: bool, at, note: str, archive: str = "",
+                           seconds: float | None = None, actor=None) -> OperationRun:
+    """A drill run elsewhere (at the DRC, whose own SMART copy the dashboard does
+    not see), recorded as the same ``OperationRun`` the dashboard and the
+    monthly report read; its audit event names who recorded it."""
+    what = f"Latihan pemulihan di DRC {archive}".strip()
+    summary = f"{what} {'berhasil' if ok else 'GAGAL'} (dicatat): {note}"
+    started = at - datetime.timedelta(seconds=seconds) if seconds is not None else at
+    run = operation_run_record(
+        job=Job.RESTORE_DRILL, started_at=started, finished_at=at, ok=ok, archive=archive,
+        summary=summary, actor=actor,
+        details={"source": "drc-record", "note": note,
+                 **({"seconds": round(seconds, 3)} if seconds is not None else {})},
+    )
+    if not ok:
         _tell_system_managers(summary)
     return run
 

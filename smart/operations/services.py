@@ -19,11 +19,13 @@ AUDIT_ACTIONS = {
 
 def operation_run_record(*, job: str, started_at: datetime.datetime, ok: bool,
                          archive: str = "", summary: str = "",
-                         details: dict | None = None, actor=None) -> OperationRun:
-    """Store one finished job run; ``actor`` is None for scheduled runs ("system")."""
+                         details: dict | None = None, actor=None,
+                         finished_at: datetime.datetime | None = None) -> OperationRun:
+    """Store one finished job run; ``actor`` is None for scheduled runs ("system").
+    ``finished_at`` is now unless the run is recorded afterwards (a drill at the DRC)."""
     with transaction.atomic():
         run = OperationRun.objects.create(
-            job=job, started_at=started_at, finished_at=timezone.now(), ok=ok,
+            job=job, started_at=started_at, finished_at=finished_at or timezone.now(), ok=ok,
             archive=archive, summary=summary[:2000], details=details or {},
         )
         audit_record(actor=actor, action=AUDIT_ACTIONS[Job(job)], target=run,

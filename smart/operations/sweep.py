@@ -10,6 +10,8 @@ it. A row-less file that *does* have a store event is not an interrupted
 upload but lost data; it stays for the archive check and a person to decide.
 Other apps' leftovers (uploaded exports of imports that went no further) are
 swept by their own functions, named in ``settings.SMART_UPLOAD_SWEEPS``.
+A backup killed midway leaves its unencrypted work folder and a half archive in
+``SMART_BACKUP_DIR``: removed when no backup holds the folder's lock.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from django.utils.module_loading import import_string
 
 from smart.audit.models import AuditEvent
 from smart.documents.models import Document
-from smart.operations.backups import document_files
+from smart.operations.backups import backup_leftovers_remove, backup_lock, document_files
 
 GRACE = datetime.timedelta(hours=1)
 _STORED_NAME = re.compile(r"\d+/(?P<uuid>[0-9a-f-]{36})\.[a-z0-9]+")
@@ -37,6 +39,7 @@ class UploadSweep:
     spool_removed: list[str] = field(default_factory=list)
     quarantined: list[str] = field(default_factory=list)
     others_removed: list[str] = field(default_factory=list)
+    backup_leftovers: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -46,7 +49,8 @@ class UploadSweep:
     def summary(self) -> str:
         return (f"{len(self.spool_removed)} berkas unggahan yang terputus dihapus, "
                 f"{len(self.quarantined)} berkas tanpa catatan dipindahkan ke karantina, "
-                f"{len(self.others_removed)} berkas impor lama dihapus.")
+                f"{len(self.others_removed)} berkas impor lama dihapus, "
+                f"{len(self.backup_leftovers)} sisa pencadangan yang terputus dihapus.")
 
 
 def _older_than(path: Path, limit: datetime.datetime) -> bool:
@@ -64,6 +68,11 @@ def upload_sweep(now: datetime.datetime | None = None) -> UploadSweep:
             if path.is_file() and _older_than(path, limit):
                 path.unlink(missing_ok=True)
                 result.spool_removed.append(path.name)
+    backup_dir = Path(settings.SMART_BACKUP_DIR)
+    if backup_dir.is_dir():
+        with backup_lock(backup_dir) as locked:
+            if locked:  # else a backup is running: its work folder is not a leftover
+                result.backup_leftovers = backup_leftovers_remove(backup_dir)
     root = Path(settings.MEDIA_ROOT)
     on_disk = dict(document_files(root))
     named = set(Document.objects.filter(file__in=list(on_disk)).values_list("file", flat=True))

@@ -68,6 +68,32 @@ def test_a_full_disk_while_uploading_is_explained_and_leaves_nothing(client, cas
     assert Document.objects.get().size == len(scan)
 
 
+@pytest.mark.django_db
+def test_a_full_disk_while_a_large_upload_is_spooled_is_explained(client, cast, settings,
+                                                                 tmp_path, small_disk):
+    """Over 2.5 MB Django spools the upload to FILE_UPLOAD_TEMP_DIR while it parses
+    the body, before any view: the OSError there was the 500 page (pages) or an
+    undocumented 500 (API). Both now explain it, keep nothing, and reads go on."""
+    settings.FILE_UPLOAD_TEMP_DIR = tmp_path / "spool"
+    settings.FILE_UPLOAD_TEMP_DIR.mkdir()
+    client.raise_request_exception = False
+    client.login(username=cast.employee.username, password=PASSWORD)
+    url = reverse("changes:propose", args=[cast.employee_record.pk, "pangkat"])
+    scan = pdf_bytes(padding=3_000_000)  # a 3 MB scanned SK
+    response = client.post(url, rank_proposal(**{"dokumen-file": upload("sk.pdf", scan)}))
+    assert response.status_code == 507
+    assert "Penyimpanan dokumen sedang penuh" in response.content.decode()
+    response = client.post("/api/v1/change-requests", {
+        "kind": "orang-tua", "action": "add", "values": "{}", "document_type": "KK",
+        "document": upload("kk.pdf", scan)})
+    assert response.status_code == 507
+    assert response.json()["code"] == "storage_full"
+    assert not ChangeRequest.objects.exists() and not Document.objects.exists()
+    assert _files_in(settings.FILE_UPLOAD_TEMP_DIR) == []  # nothing half-written
+    assert _files_in(settings.MEDIA_ROOT) == []
+    assert client.get(reverse("people:my_profile"), follow=True).status_code == 200
+
+
 def _ready_for_validation(cast) -> ChangeRequest:
     """A new rank proposed with its SK, forwarded, verified and synchronised."""
     target = target_for("pangkat")

@@ -99,6 +99,10 @@ def test_unknown_fields_of_a_proposal_are_refused_not_dropped(client, cast):
         "kind": "orang-tua", "action": "add", "values": "{bukan json"})
     assert _bilingual(malformed, 422, "invalid")["detail"][0]["msg"] == (
         "values harus berupa objek JSON.")
+    deep = client.post(f"{API}/change-requests", {  # RecursionError in json.loads: was a 500
+        "kind": "orang-tua", "action": "add", "values": "[" * 100_000 + "]" * 100_000})
+    assert _bilingual(deep, 422, "invalid")["detail"][0]["msg"] == (
+        "values harus berupa objek JSON.")
     assert not ChangeRequest.objects.exists()
 
 
@@ -118,3 +122,57 @@ def test_the_receivers_batch_example_is_accepted(cast):
     refusals above are about the input, not the endpoint)."""
     _, headers = key_for(cast, "DINKES", can_write=True)
     assert post(Client(), "/skp-results", skp_batch(cast), **headers).status_code == 200
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/employees", {"q": "a\x00b"}), ("/employees", {"unit": "DINKES\x00"}),
+    ("/employees", {"golongan": "3\x00"}), ("/references/gol\x00ongan", {}),
+])
+def test_a_nul_character_in_the_query_or_path_is_422(client, cast, path, params):
+    """PostgreSQL cannot compare text holding NUL: without the check these end
+    in psycopg's DataError and a 500 (SQLite lets them through as no match)."""
+    signed_in(client, cast.employee)
+    _bilingual(client.get(f"{API}{path}", params), 422, "invalid")
+
+
+@pytest.mark.parametrize("field", ["source", "rating", "appraiser_name", "nip"])
+def test_a_nul_character_in_a_body_field_is_422_and_nothing_is_written(cast, field):
+    _, headers = key_for(cast, "DINKES", can_write=True)
+    batch = skp_batch(cast)
+    if field == "source":
+        batch["source"] = "e-Kin\x00erja"
+    else:
+        batch["rows"][0][field] = batch["rows"][0][field][:5] + "\x00"
+    body = _bilingual(post(Client(), "/skp-results", batch, **headers), 422, "invalid")
+    assert body["detail"][0]["type"] == "string_nul"
+    assert not SkpResult.objects.exists()
+
+
+def test_a_nul_character_in_a_proposal_form_field_is_422(client, cast):
+    signed_in(client, cast.employee)
+    response = client.post(f"{API}/change-requests", {
+        "kind": "orang-tua", "action": "add", "values": "{}", "note": "a\x00"})
+    _bilingual(response, 422, "invalid")
+    assert not ChangeRequest.objects.exists()
+
+
+def test_a_nul_character_in_a_page_filter_is_a_400_page(client, cast):
+    signed_in(client, cast.verifier)
+    response = client.get("/pegawai/", {"q": "a\x00"})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+
+
+def test_an_oversized_or_overcrowded_form_gets_the_json_413_or_400(client, cast):
+    """A multipart field of 3 MB (over DATA_UPLOAD_MAX_MEMORY_SIZE) and more than
+    DATA_UPLOAD_MAX_NUMBER_FIELDS fields: Django refuses both on the first read
+    of request.POST, which was the HTML 400 page."""
+    signed_in(client, cast.employee)
+    big = client.post(f"{API}/change-requests", {
+        "kind": "orang-tua", "action": "add", "values": json.dumps({"name": "A" * 3_000_000})})
+    _bilingual(big, 413, "too_large")
+    crowded = client.post(f"{API}/change-requests", {
+        **{f"f{i}": "x" for i in range(1500)}, "kind": "orang-tua", "action": "add"})
+    _bilingual(crowded, 400, "too_many_fields")
+    assert not ChangeRequest.objects.exists()
+    assert {"400", "413"} <= _documented("/change-requests", "post")

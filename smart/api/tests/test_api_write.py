@@ -9,7 +9,7 @@ from django.test import Client
 from smart.api.models import AttendanceLog, SkpResult
 from smart.api.tests.test_api_read import API, key_for, signed_in
 from smart.audit.models import AuditEvent
-from smart.changes.models import ChangeRequest, Stage
+from smart.changes.models import Action, ChangeRequest, Stage
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +107,31 @@ def test_moves_keep_the_self_action_ban_and_the_scope(client, cast):
 def test_keys_do_not_work_on_change_requests(cast):
     _, headers = key_for(cast, "DINKES", can_write=True)
     assert Client().get(f"{API}/change-requests", **headers).status_code == 403
+
+
+@pytest.mark.parametrize("who", ["leader", "division_admin"])
+def test_the_list_leaves_out_requests_about_kinds_hidden_from_the_caller(client, cast, who):
+    """A discipline-record request is a 404 in detail for roles whose field
+    classes hide discipline records; the list must not show it either, but its
+    proposer still finds it there."""
+    hidden = ChangeRequest.objects.create(
+        employee=cast.employee_record, kind="hukuman-disiplin", action=Action.ADD,
+        proposer=cast.employee, stage=Stage.SUBMITTED)
+    shown = ChangeRequest.objects.create(
+        employee=cast.employee_record, kind="orang-tua", action=Action.ADD,
+        proposer=cast.employee, stage=Stage.SUBMITTED)
+    signed_in(client, getattr(cast, who))
+    assert client.get(f"{API}/change-requests/{hidden.pk}").status_code == 404
+    listed = [r["id"] for r in client.get(f"{API}/change-requests",
+                                          {"limit": 100}).json()["items"]]
+    assert shown.pk in listed and hidden.pk not in listed
+    client.logout()
+    signed_in(client, cast.employee)
+    own = [r["id"] for r in client.get(f"{API}/change-requests").json()["items"]]
+    assert hidden.pk in own
+    signed_in(client, cast.verifier)  # a locked role sees discipline records
+    assert hidden.pk in [r["id"] for r in client.get(f"{API}/change-requests",
+                                                     {"limit": 100}).json()["items"]]
 
 
 def test_employee_proposes_through_the_api_with_a_document(client, cast):

@@ -163,3 +163,17 @@ def test_the_queue_tile_reads_the_jobs_and_the_schedule(client, cast):
     assert not queue.worker_alive and not queue.healthy
     WorkerBeat.objects.update(last_seen=now)
     assert client.get(DASHBOARD).context["figures"].queue.worker_alive
+
+
+def test_the_backup_tile_uses_the_health_endpoints_age_limit(settings):
+    """/sehat/ and the dashboard read one setting: a backup 30 hours old is fine
+    for both with a 48-hour limit and late for both with the default 26."""
+    from smart.monitoring.figures import maintenance_status
+
+    now = timezone.now()
+    OperationRun.objects.create(job=Job.BACKUP, started_at=now - datetime.timedelta(hours=30),
+                                finished_at=now - datetime.timedelta(hours=30), ok=True)
+    settings.SMART_BACKUP_MAX_AGE_HOURS = 48
+    assert maintenance_status().backup_ok is True
+    settings.SMART_BACKUP_MAX_AGE_HOURS = 26
+    assert maintenance_status().backup_ok is False

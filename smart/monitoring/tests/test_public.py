@@ -96,3 +96,35 @@ def test_the_public_page_needs_no_login_and_sets_no_session(client, cast):
     response = client.get(URL)
     assert response.status_code == 200
     assert "sessionid" not in response.cookies and "__Host-sessionid" not in response.cookies
+
+
+def test_a_hidden_incomplete_count_cannot_be_worked_out_from_its_row_or_column():
+    """incomplete = employees − complete, and the share is complete / employees:
+    a small "incomplete" hidden alone would be given away by its own row. Its
+    row hides "complete" and the share too, and each column with one hidden
+    cell hides another, so neither the row nor the exact totals tell it."""
+    from smart.monitoring.public import completeness_marks
+
+    rows = [[40, 38, 2], [30, 10, 20], [50, 25, 25], [60, 45, 15]]
+    marks = completeness_marks(rows)
+    assert marks[0] == ["", "secondary", "small"]  # employees shown, the split hidden
+    for c in (1, 2):  # no column with a single hidden cell
+        assert sum(bool(m[c]) for m in marks) != 1
+    for mark in marks:  # no row solvable from what is shown
+        assert sum(bool(m) for m in mark) != 1 and (not mark[1]) == (not mark[2])
+
+
+def test_a_line_with_a_small_incomplete_hides_its_complete_count_and_share():
+    """The public lines as the page prints them: 40 employees of whom 2 are
+    incomplete showed "40, 38, <5, 95%", which says 2."""
+    from types import SimpleNamespace
+
+    from smart.monitoring.public import completeness_lines
+
+    lines = [SimpleNamespace(name=f"OPD {n}", employees=e, complete=c, incomplete=e - c,
+                             percent=100 * c / e)
+             for n, (e, c) in enumerate([(40, 38), (30, 10), (50, 25), (60, 45)])]
+    printed = [[str(cell) for cell in line.cells]
+               for line in completeness_lines(SimpleNamespace(lines=lines))]
+    assert printed[0] == ["40", "*", "<5", "–"]
+    assert all(row[3] == "–" for row in printed if "*" in row or "<5" in row)

@@ -25,6 +25,7 @@ from smart.operations import databases
 from smart.operations.backups import (
     archives_in,
     backup_create,
+    backup_lock,
     backup_restore,
     backup_unpacked,
     file_sha256,
@@ -144,6 +145,51 @@ def test_rotation_deletes_what_it_does_not_keep(backup_settings):
     names = [path.name for _, path in archives_in(Path(backup_settings.SMART_BACKUP_DIR))]
     assert names == ["smart-20260304T010000.000000Z.tar.gz.gpg",
                      "smart-20260305T010000.000000Z.tar.gz.gpg"]
+
+
+def _killed_run_leftovers(backup_dir: Path) -> list[Path]:
+    """What a backup killed midway leaves: its work folder with the unencrypted
+    database copy and the plain tar of the documents, and a half archive."""
+    work = backup_dir / ".work-k1ll3d"
+    work.mkdir(parents=True)
+    (work / "database.sqlite3").write_bytes(b"SQLite format 3\x00 unencrypted")
+    (work / "archive.tar.gz").write_bytes(b"plain tar of the documents")
+    half = backup_dir / "smart-20260301T010000.000000Z.tar.gz.gpg.partial"
+    half.write_bytes(b"half an archive")
+    return [work, half]
+
+
+@committed
+def test_a_killed_backups_leftovers_are_removed_by_the_next_backup(backup_settings, tmp_path):
+    backup_settings.SMART_BACKUP_DR_DIR = str(tmp_path / "drc")
+    backup_dir = Path(backup_settings.SMART_BACKUP_DIR)
+    leftovers = _killed_run_leftovers(backup_dir)
+    dr_half = tmp_path / "drc" / "smart-20260301T010000.000000Z.tar.gz.gpg.partial"
+    dr_half.parent.mkdir()
+    dr_half.write_bytes(b"half a DR copy")
+    build_cast()
+    result = backup_create()
+    assert not any(path.exists() for path in [*leftovers, dr_half])
+    assert sorted(result.leftovers) == sorted([leftovers[0].name, leftovers[1].name,
+                                               dr_half.name])
+    assert [p.name for p in backup_dir.iterdir() if p.name != ".backup.lock"] == [
+        result.archive.name]
+
+
+@pytest.mark.django_db
+def test_the_upload_sweep_removes_them_unless_a_backup_is_running(backup_settings):
+    from smart.operations.sweep import upload_sweep
+
+    backup_dir = Path(backup_settings.SMART_BACKUP_DIR)
+    leftovers = _killed_run_leftovers(backup_dir)
+    with backup_lock(backup_dir) as locked:  # a backup in progress holds the lock
+        assert locked
+        assert upload_sweep().backup_leftovers == []
+        assert all(path.exists() for path in leftovers)
+        with backup_lock(backup_dir) as second:  # and a second backup does not start
+            assert second is False
+    assert len(upload_sweep().backup_leftovers) == 2
+    assert not any(path.exists() for path in leftovers)
 
 
 # --- Restore and the drill ---------------------------------------------------------------
