@@ -6,11 +6,11 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import JsonResponse
+from django.urls import get_resolver
 
 from smart.api.errors import error_body
 from smart.api.parser import NUL_ERROR
 from smart.documents.middleware import upload_parse_failed_full
-from smart.portal.views import bad_request
 
 
 class BodySizeLimitMiddleware:
@@ -74,5 +74,6 @@ class NulCharacterMiddleware:
             if request.path.startswith("/api/"):
                 detail = [{**NUL_ERROR, "loc": ["query"]}]
                 return JsonResponse(error_body("invalid", detail), status=422)
-            return bad_request(request)
+            # The project's 400 page (handler400), as for any other bad request.
+            return get_resolver().resolve_error_handler(400)(request)
         return self.get_response(request)
