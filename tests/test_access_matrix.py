@@ -152,6 +152,12 @@ MATRIX = {
                                          "system_manager": 200}),
     "integrations:mapping_edit": (lambda c: [make_mapping().pk], {
         **_all(404), "anonymous": 302, "system_manager": 200}),
+    "integrations:functional_position_list": (None, {**_all(404), "anonymous": 302,
+                                                     "system_manager": 200}),
+    "integrations:functional_position_add": (None, {**_all(404), "anonymous": 302,
+                                                    "system_manager": 200}),
+    "integrations:functional_position_edit": (lambda c: [make_functional_position().pk], {
+        **_all(404), "anonymous": 302, "system_manager": 200}),
     "notifications:open": (lambda c: [make_notification(c.employee).pk], {
         **_all(404), "anonymous": 302, "employee": 302,
     }),
@@ -399,6 +405,13 @@ def make_mapping():
     from smart.integrations.models import ReferenceMapping
 
     return ReferenceMapping.objects.create(kind="unor", siasn_id="A5EB03E23B1FF6A0")
+
+
+def make_functional_position():
+    from smart.references.models import FunctionalPosition
+
+    return FunctionalPosition.objects.create(code="JF-UJI", name="Dokter Ahli Madya",
+                                             retirement_age=60)
 
 
 def make_job(cast):

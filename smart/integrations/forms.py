@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smart.integrations.models import ImportBatch, ReferenceMapping
 from smart.integrations.siasn.export import COLUMNS, ExportFileError, column_name, read_header
-from smart.references.models import EducationLevel, Unit
+from smart.references.models import EducationLevel, FunctionalPosition, Unit
 
 
 class UploadForm(forms.Form):
@@ -80,11 +80,13 @@ class ApplyForm(forms.Form):
 class ReferenceMappingForm(forms.ModelForm):
     class Meta:
         model = ReferenceMapping
-        fields = ["unit", "local_name", "education_level"]
+        fields = ["unit", "local_name", "education_level", "functional_position"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         kind = self.instance.kind
+        if kind != ReferenceMapping.Kind.POSITION:
+            del self.fields["functional_position"]
         if kind == ReferenceMapping.Kind.UNIT:
             del self.fields["local_name"], self.fields["education_level"]
             self.fields["unit"].queryset = Unit.objects.current().order_by("path")
@@ -96,3 +98,11 @@ class ReferenceMappingForm(forms.ModelForm):
                 self.fields["education_level"].queryset = EducationLevel.objects.all()
             else:
                 del self.fields["education_level"]
+
+
+class FunctionalPositionForm(forms.ModelForm):
+    """A JF of the reference and its own BUP (SIASN jabatanFungsional)."""
+
+    class Meta:
+        model = FunctionalPosition
+        fields = ["code", "name", "siasn_id", "retirement_age", "is_active"]

@@ -61,7 +61,9 @@ from smart.people.services import employee_findings, employee_update, employees_
 
 _FK_FIELDS = ("sex", "religion", "marital_status", "employee_type", "legal_status",
               "initial_golongan", "golongan", "position_type", "echelon", "education_level",
-              "unit")
+              "unit", "functional_position")
+# Fields a non-empty cell may empty: the JF link of a position that is no known JF.
+_CLEARED_BY_A_VALUE = frozenset({"functional_position"})
 Outcome = ImportRow.Outcome
 # What a *new* employee gets where the file says nothing (an empty mk_tahun,
 # mk_bulan or status_cpns_pns); an update leaves the recorded value instead.
@@ -172,7 +174,8 @@ class RowJudge:
         self.scope = import_scope_paths(actor)
         self.refs = ExportReferences.load()
         self.mappings = {(m.kind, m.siasn_id.upper()): m
-                         for m in ReferenceMapping.objects.select_related("unit")}
+                         for m in ReferenceMapping.objects.select_related(
+                             "unit", "functional_position")}
         for (kind, siasn_id), mapping in self.mappings.items():
             if kind == ReferenceMapping.Kind.UNIT and mapping.unit is not None:
                 self.refs.units_by_siasn_id[siasn_id] = [mapping.unit]
@@ -214,8 +217,14 @@ class RowJudge:
                     "siasn_name": row.get(name_column, ""),
                     "local_name": row.get(name_column, ""),
                     "education_level": values.get("education_level")
-                    if kind == kinds.EDUCATION else None})
-            elif mapping.source == ReferenceMapping.Source.ADMIN and mapping.local_name:
+                    if kind == kinds.EDUCATION else None,
+                    "functional_position": values.get("functional_position")
+                    if kind == kinds.POSITION else None})
+                continue
+            if kind == kinds.POSITION and mapping.functional_position_id:
+                # The JF an administrator (or an earlier file) linked this id to.
+                values["functional_position"] = mapping.functional_position
+            if mapping.source == ReferenceMapping.Source.ADMIN and mapping.local_name:
                 values[field_name] = mapping.local_name
                 if kind == kinds.EDUCATION and mapping.education_level_id:
                     values["education_level"] = mapping.education_level
@@ -282,7 +291,8 @@ class RowJudge:
         changes = {}
         for name in sorted(self.fields):
             value = values.get(name)
-            if value in (None, "") or _same(employee, name, value):
+            cleared = value is None and name in values and name in _CLEARED_BY_A_VALUE
+            if (value in (None, "") and not cleared) or _same(employee, name, value):
                 continue
             changes[name] = value
             verdict.diff.append((name, shown(getattr(employee, name)), shown(value)))
@@ -395,6 +405,7 @@ def _save_learned(judge: RowJudge, actor) -> None:
             "siasn_name": learned.get("siasn_name", "")[:300],
             "unit": unit, "local_name": learned.get("local_name", "")[:200],
             "education_level": learned.get("education_level"),
+            "functional_position": learned.get("functional_position"),
             "source": ReferenceMapping.Source.NAME if matched
             else ReferenceMapping.Source.UNMATCHED,
         }

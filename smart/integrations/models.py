@@ -174,6 +174,10 @@ class ReferenceMapping(models.Model):
     education_level = models.ForeignKey("references.EducationLevel", models.PROTECT,
                                         null=True, blank=True, related_name="+",
                                         verbose_name=_("education level"))
+    functional_position = models.ForeignKey(
+        "references.FunctionalPosition", models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("functional position (JF)"),
+        help_text=_("For a functional position: the JF whose BUP applies."))
     source = models.CharField(_("source"), max_length=10, choices=Source.choices,
                               default=Source.UNMATCHED)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True,

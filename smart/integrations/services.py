@@ -37,6 +37,7 @@ from smart.integrations.tables import (
     too_large_message,
 )
 from smart.jobs.services import job_start
+from smart.references.models import FunctionalPosition
 
 PREVIEW_HANDLER = "smart.integrations.jobs.import_preview_job"
 APPLY_HANDLER = "smart.integrations.jobs.import_apply_job"
@@ -209,8 +210,7 @@ def reference_mapping_save(*, mapping: ReferenceMapping, actor, values: dict) ->
     _refuse_unless(may_map_references(actor), "Anda tidak berwenang mengubah pemetaan.")
     with transaction.atomic():
         mapping = ReferenceMapping.objects.select_for_update().get(pk=mapping.pk)
-        before = {"unit": str(mapping.unit or ""), "local_name": mapping.local_name,
-                  "education_level": str(mapping.education_level or "")}
+        before = _mapping_values(mapping)
         for name, value in values.items():
             setattr(mapping, name, value)
         mapping.source = ReferenceMapping.Source.ADMIN
@@ -219,8 +219,7 @@ def reference_mapping_save(*, mapping: ReferenceMapping, actor, values: dict) ->
         mapping.save()
         audit_record(actor=actor, action="integrations.reference_mapping.update",
                      target=mapping, target_label=str(mapping), before=before,
-                     after={"unit": str(mapping.unit or ""), "local_name": mapping.local_name,
-                            "education_level": str(mapping.education_level or "")})
+                     after=_mapping_values(mapping))
     return mapping
 
 
@@ -246,3 +245,33 @@ def import_files_sweep(*, now: datetime.datetime | None = None) -> list[str]:
         old[name].unlink(missing_ok=True)
         removed.append(name)
     return removed
+
+
+def _mapping_values(mapping: ReferenceMapping) -> dict[str, str]:
+    return {"unit": str(mapping.unit or ""), "local_name": mapping.local_name,
+            "education_level": str(mapping.education_level or ""),
+            "functional_position": str(mapping.functional_position or "")}
+
+
+FUNCTIONAL_POSITION_FIELDS = ("code", "name", "siasn_id", "retirement_age", "is_active")
+
+
+def functional_position_save(*, position: FunctionalPosition | None, actor,
+                             values: dict) -> FunctionalPosition:
+    """Add or correct a JF of the reference (its BUP above all); every report
+    reads the new BUP at once. Same keeper as the SIASN mapping."""
+    _refuse_unless(may_map_references(actor), "Anda tidak berwenang mengubah referensi jabatan.")
+    with transaction.atomic():
+        if position is None:
+            position, before = FunctionalPosition(), {}
+        else:
+            position = FunctionalPosition.objects.select_for_update().get(pk=position.pk)
+            before = {name: getattr(position, name) for name in FUNCTIONAL_POSITION_FIELDS}
+        for name, value in values.items():
+            setattr(position, name, value)
+        position.full_clean()
+        position.save()
+        audit_record(actor=actor, action="integrations.functional_position.save",
+                     target=position, target_label=str(position), before=before,
+                     after={name: getattr(position, name) for name in FUNCTIONAL_POSITION_FIELDS})
+    return position

@@ -16,4 +16,11 @@ urlpatterns = [
     # The SIASN reference-id mapping table.
     path("pemetaan/", views.mapping_list, name="mapping_list"),
     path("pemetaan/<int:mapping_id>/", views.mapping_edit, name="mapping_edit"),
+    # The JF reference with each JF's own BUP.
+    path("jabatan-fungsional/", views.functional_position_list,
+         name="functional_position_list"),
+    path("jabatan-fungsional/baru/", views.functional_position_edit,
+         name="functional_position_add"),
+    path("jabatan-fungsional/<int:position_id>/", views.functional_position_edit,
+         name="functional_position_edit"),
 ]

@@ -21,10 +21,17 @@ from django.views.decorators.http import require_POST
 
 from smart.access.policies import may_import_employees, may_map_references
 from smart.integrations.error_report import error_report_xlsx
-from smart.integrations.forms import ApplyForm, ColumnsForm, ReferenceMappingForm, UploadForm
+from smart.integrations.forms import (
+    ApplyForm,
+    ColumnsForm,
+    FunctionalPositionForm,
+    ReferenceMappingForm,
+    UploadForm,
+)
 from smart.integrations.imports import ImportRefused, remembered_columns
 from smart.integrations.models import ImportBatch, ImportRow, ReferenceMapping
 from smart.integrations.services import (
+    functional_position_save,
     import_apply_start,
     import_cancelled,
     import_columns_save,
@@ -36,6 +43,7 @@ from smart.integrations.siasn.export import ExportFileError, missing_columns, re
 from smart.integrations.tables import MAX_FILE_BYTES, too_large_message
 from smart.jobs.models import Job, JobStatus
 from smart.people.models import Employee
+from smart.references.models import FunctionalPosition
 
 PAGE_SIZE = 50
 APPLY_STATES = (ImportBatch.Status.APPLYING, ImportBatch.Status.APPLIED,
@@ -205,7 +213,8 @@ def _mapper_or_404(user) -> None:
 def mapping_list(request):
     _mapper_or_404(request.user)
     kind = request.GET.get("jenis", "")
-    mappings = ReferenceMapping.objects.select_related("unit", "education_level", "updated_by")
+    mappings = ReferenceMapping.objects.select_related(
+        "unit", "education_level", "functional_position", "updated_by")
     if kind in ReferenceMapping.Kind.values:
         mappings = mappings.filter(kind=kind)
     if request.GET.get("belum"):
@@ -231,3 +240,32 @@ def mapping_edit(request, mapping_id):
         messages.success(request, _("Mapping saved; the next imports use it."))
         return redirect("integrations:mapping_list")
     return render(request, "integrations/mapping_edit.html", {"mapping": mapping, "form": form})
+
+
+# --- the JF reference (its own BUP), kept beside the mapping ------------------------------
+
+def functional_position_list(request):
+    _mapper_or_404(request.user)
+    page = Paginator(FunctionalPosition.objects.order_by("name", "code"),
+                     PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "integrations/functional_position_list.html", {"page": page})
+
+
+def functional_position_edit(request, position_id=None):
+    """Add a JF (no id) or correct one; the BUP counts in every report at once."""
+    _mapper_or_404(request.user)
+    position = None
+    if position_id is not None:
+        position = FunctionalPosition.objects.filter(pk=position_id).first()
+        if position is None:
+            raise Http404
+    form = FunctionalPositionForm(request.POST or None, instance=position)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in form.fields}
+        if position is not None:
+            position.refresh_from_db()  # the form changed the instance; the service writes
+        functional_position_save(position=position, actor=request.user, values=values)
+        messages.success(request, _("Functional position saved; reports use its BUP."))
+        return redirect("integrations:functional_position_list")
+    return render(request, "integrations/functional_position_edit.html",
+                  {"position": position, "form": form})

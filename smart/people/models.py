@@ -203,6 +203,11 @@ class Employee(models.Model):
         verbose_name=_("position type"),
     )
     position_name = models.CharField(_("position"), max_length=200, blank=True)
+    functional_position = models.ForeignKey(
+        "references.FunctionalPosition", models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("functional position (JF reference)"),
+        help_text=_("The JF of the current position, whose BUP the reports use."),
+    )
     echelon = models.ForeignKey(
         "references.Echelon", models.PROTECT, null=True, blank=True, verbose_name=_("echelon"),
     )
@@ -295,6 +300,7 @@ def get_employee_for_user_or_404(user, pk: int) -> Employee:
             "unit__agency", "golongan", "initial_golongan", "legal_status", "sex", "religion",
             "marital_status", "employee_type", "position_type", "echelon", "education_level",
             "appraiser", "appraiser_superior", "education_level__ceiling_golongan",
+            "functional_position",
             "echelon__highest_golongan",
         )
         .filter(pk=pk)

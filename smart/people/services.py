@@ -43,6 +43,16 @@ def identity_findings(employee: Employee) -> list[str]:
     return findings
 
 
+def jf_bup(employee: Employee) -> int | None:
+    """The BUP of the employee's JF from the reference (SIASN ``usiaBup``), for a
+    functional or dual position linked to one; None otherwise (the table applies)."""
+    if not employee.functional_position_id or employee.position_type is None:
+        return None
+    if employee.position_type.code not in (career.FUNCTIONAL, career.DUAL):
+        return None
+    return employee.functional_position.retirement_age
+
+
 def retirement_findings(employee: Employee, on: datetime.date | None = None) -> list[str]:
     """An employee still active after the pension date (BUP) is a finding.
 
@@ -56,7 +66,7 @@ def retirement_findings(employee: Employee, on: datetime.date | None = None) -> 
     try:
         bup = career.retirement_age_for_position(
             employee.position_type.code, employee.position_name,
-            employee.echelon.code if employee.echelon_id else None)
+            employee.echelon.code if employee.echelon_id else None, jf_bup=jf_bup(employee))
         retirement = career.retirement_date(employee.birth_date, bup)
     except (ValueError, OverflowError):
         return []
@@ -192,7 +202,8 @@ def _career_summary(employee: Employee, on: datetime.date) -> CareerSummary:
         try:
             bup = career.retirement_age_for_position(
                 employee.position_type.code, employee.position_name,
-                employee.echelon.code if employee.echelon_id else None)
+                employee.echelon.code if employee.echelon_id else None,
+                jf_bup=jf_bup(employee))
         except ValueError:
             bup = None  # a functional position without a known jenjang: not guessed
     retirement = career.retirement_date(employee.birth_date, bup) if bup else None

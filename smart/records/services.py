@@ -15,9 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from smart.audit.services import audit_record
+from smart.people import career
 from smart.people.models import Employee
 from smart.records.models import PositionHistory, RankHistory, RecordEntry
 from smart.records.registry import RecordKind
+from smart.references.models import FunctionalPosition, PositionType
 
 DEFINITIVE = "D"
 
@@ -78,6 +80,16 @@ def record_delete(*, kind: RecordKind, entry: RecordEntry, actor, reason: str) -
             employee_refresh_current(employee)
 
 
+def functional_position_named(name: str, position_type_id: int | None):
+    """The JF of the reference with exactly this name (any case) for a functional or
+    dual position, else None: a new position never keeps the BUP of the old JF."""
+    if position_type_id is None or not PositionType.objects.filter(
+            pk=position_type_id, code__in=(career.FUNCTIONAL, career.DUAL)).exists():
+        return None
+    found = list(FunctionalPosition.objects.active().filter(name__iexact=name.strip())[:2])
+    return found[0] if len(found) == 1 else None
+
+
 def employee_refresh_current(employee: Employee) -> None:
     """Set the current golongan, position and unit from validated history."""
     rank = RankHistory.objects.validated().filter(employee=employee).order_by("-tmt").first()
@@ -94,6 +106,11 @@ def employee_refresh_current(employee: Employee) -> None:
         employee.mk_years, employee.mk_months = rank.mk_years, rank.mk_months
         fields += ["golongan", "tmt_golongan", "mk_years", "mk_months"]
     if position:
+        if (employee.position_name, employee.position_type_id) != (
+                position.position_name, position.position_type_id):
+            employee.functional_position = functional_position_named(
+                position.position_name, position.position_type_id)
+            fields.append("functional_position")
         employee.position_name = position.position_name
         employee.position_type_id = position.position_type_id
         employee.echelon_id = position.echelon_id

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -111,6 +112,28 @@ class PositionType(CodeTable):
     class Meta(CodeTable.Meta):
         verbose_name = _("position type")
         verbose_name_plural = _("position types")
+
+
+class FunctionalPosition(CodeTable):
+    """Jabatan fungsional (SIASN jabatanFungsional) with its own BUP (``usiaBup``).
+
+    One row per JF and jenjang as SIASN lists them ("Dokter Ahli Madya"); the
+    BUP is read from here before the table of domain.md §5.1, because SIASN
+    gives some JF 62 or 70. ``siasn_id`` is the id the SIASN export writes in
+    ``jabatan_id`` for a functional position; the importer links by it.
+    """
+
+    siasn_id = models.CharField(_("SIASN jabatan id"), max_length=42, blank=True,
+                                db_index=True)
+    retirement_age = models.PositiveSmallIntegerField(
+        _("retirement age (BUP)"), validators=[MinValueValidator(50), MaxValueValidator(75)],
+        help_text=_("SIASN usiaBup: mostly 58, 60 or 65; a few 62; special positions 70."),
+    )
+
+    class Meta(CodeTable.Meta):
+        verbose_name = _("functional position")
+        verbose_name_plural = _("functional positions")
+        ordering = ["name", "code"]
 
 
 class Echelon(CodeTable):

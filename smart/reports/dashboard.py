@@ -20,8 +20,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from smart.changes.models import ChangeRequest, Stage
@@ -30,6 +29,7 @@ from smart.people.career import add_months
 from smart.people.models import AsnKind, Employee
 from smart.records.completeness import REQUIRED_FIELDS
 from smart.references.models import LegalStatus
+from smart.reports import history_on
 from smart.reports.due import retirement_projection
 from smart.reports.statistics import DIMENSIONS, Table, base_query, count_by, count_by_age
 
@@ -48,10 +48,6 @@ def month_ends(today: datetime.date, months: int = TREND_MONTHS) -> list[datetim
     return [*ends, today]
 
 
-def _end_of(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
-
-
 def _in_service(tmt_cpns: datetime.date | None, status_id: int | None, day: datetime.date,
                 active_ids: set[int]) -> bool:
     return ((tmt_cpns is None or tmt_cpns <= day)
@@ -63,30 +59,19 @@ def headcount_trend(user, today: datetime.date | None = None,
     """(month end, headcount) for the last ``months`` months (three queries)."""
     today = today or timezone.localdate()
     ends = month_ends(today, months)
-    history = Employee.history.model
     active_ids = set(LegalStatus.objects.filter(counts_as_active=True)
                      .values_list("pk", flat=True))
     visible = Employee.objects.visible_to(user)
-    # "No status" is a status too (it counts as active): 0 stands for it.
-    changed = (history.objects.filter(id__in=visible.values("pk")).values("id")
-               .annotate(n=Count(Coalesce("legal_status_id", Value(0)), distinct=True))
-               .filter(n__gt=1).values("id"))
+    changed = history_on.status_changed(visible)
     steady_active = Q(legal_status__isnull=True) | Q(legal_status__counts_as_active=True)
     counts = visible.exclude(pk__in=changed).aggregate(**{
         f"m{i}": Count("pk", filter=steady_active & (Q(tmt_cpns__isnull=True)
                                                      | Q(tmt_cpns__lte=end)))
         for i, end in enumerate(ends)})
     totals = [counts[f"m{i}"] for i in range(len(ends))]
-    versions: dict[int, list[tuple]] = {}
-    for row in (history.objects.filter(id__in=changed)
-                .order_by("id", "history_date", "history_id")
-                .values_list("id", "history_date", "tmt_cpns", "legal_status_id")):
-        versions.setdefault(row[0], []).append(row[1:])
-    for rows in versions.values():
+    for rows in history_on.history_versions(changed, "tmt_cpns", "legal_status_id").values():
         for i, end in enumerate(ends):
-            moment = _end_of(end)
-            then = [r for r in rows if r[0] <= moment]
-            _at, tmt_cpns, status_id = then[-1] if then else rows[0]
+            _at, tmt_cpns, status_id = history_on.version_on(rows, end)
             totals[i] += _in_service(tmt_cpns, status_id, end, active_ids)
     return list(zip(ends, totals, strict=True))
 

@@ -29,6 +29,7 @@ FIELDS = (
     "position_name", "position_type__code", "echelon__code", "unit__name",
     "education_level__name", "education_level__ceiling_golongan__code",
     "echelon__highest_golongan__code", "unit__agency__name",
+    "functional_position__name", "functional_position__retirement_age",
 )
 
 
@@ -86,16 +87,27 @@ def _row(e: dict, date: datetime.date, rule: str) -> DueRow:
 
 def bup_rule(e: dict) -> tuple[int, str]:
     """The BUP of the employee's position and the rule that gives it, in
-    Indonesian; ``ValueError`` when it cannot be determined."""
+    Indonesian; ``ValueError`` when it cannot be determined.
+
+    A functional (or dual) position linked to the JF reference takes that
+    JF's own BUP (SIASN ``usiaBup``, domain.md §5.1); the table is the
+    fallback, read from the position type, name and eselon."""
     kind, name, echelon = e["position_type__code"], e["position_name"], e["echelon__code"]
     if not kind:
         raise ValueError("jenis jabatan kosong")
-    bup = career.retirement_age_for_position(kind, name, echelon)
+    jf_bup = (e.get("functional_position__retirement_age")
+              if kind in (career.FUNCTIONAL, career.DUAL) else None)
+    bup = career.retirement_age_for_position(kind, name, echelon, jf_bup=jf_bup)
     if kind == career.STRUCTURAL:
         why = ("pejabat pimpinan tinggi (eselon I/II)" if echelon in career.JPT_ECHELONS
                else "pejabat administrasi")
     elif kind == career.EXECUTOR:
         why = "jabatan pelaksana"
+    elif jf_bup is not None and kind == career.FUNCTIONAL:
+        why = f"referensi jabatan fungsional {e['functional_position__name']}"
+    elif jf_bup is not None:
+        why = (f"jabatan rangkap (BUP yang lebih tinggi; referensi jabatan fungsional "
+               f"{e['functional_position__name']})")
     elif career.is_teacher_position(name):
         why = "guru"
     elif kind == career.FUNCTIONAL:

@@ -2,7 +2,7 @@
 order of seniority on a chosen date (R-USE; domain.md §5.5).
 
 Rule: PNS only (no CPNS, no PPPK), in service on the date (TMT CPNS on or before
-it) and with a legal status that counts as active; ordered by
+it) and with a legal status that counts as active on the date; ordered by
 ``people.career.duk_key``: golongan ↓, TMT golongan ↑, eselon ↑ (higher office
 first), TMT eselon ↑, masa kerja ↓, structural training ↓, education ↓, age ↓.
 
@@ -10,13 +10,16 @@ Point in time: golongan, position, eselon and unit come from the validated
 history on the date (``history_on``); an employee without any validated rank (or
 position) history is placed by the current values when their TMT is on or
 before the date (records loaded before history was kept); one whose first rank
-comes after the date is not on that date's list. The legal status is today's,
-since its history is not kept yet. Masa kerja counts from TMT CPNS; CLTN periods
-are not deducted (they are not recorded yet).
+comes after the date is not on that date's list. The legal status on the date
+comes from the employee's history as the dashboard reads it
+(``history_on.status_changed``, ``active_on``): a PNS pensioned since is on a
+DUK dated before it. Masa kerja counts from TMT CPNS; CLTN periods are not
+deducted (they are not recorded yet).
 
 Cost: five queries whatever the number of employees (the employees with their
 point-in-time training and education, each one's rank entry and position entry
-on the date as window queries, two code tables); the ordering itself is done in
+on the date as window queries, two code tables), and a sixth when any of them
+ever changed legal status (their status versions); the ordering itself is done in
 Python with the pure ``duk_key``. A big list's order is kept a few minutes
 (``duk_order``), so paging through it does not order it again.
 """
@@ -28,7 +31,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -89,20 +92,24 @@ def display_name(front_title: str, name: str, back_title: str) -> str:
 def duk_candidates(user, on: datetime.date, unit: Unit | None = None,
                    only: list[int] | None = None):
     """The employees who may be on the DUK, scoped to the user, with their
-    point-in-time training and education; ``unit`` keeps those whose current
+    point-in-time training and education and whether their legal status ever
+    changed (``status_changed``); ``unit`` keeps those whose current
     unit or any definitive position lies in its subtree (``duk_rows`` then keeps
     those in it on the date); ``only`` limits them to these ids."""
-    queryset = (
-        Employee.objects.visible_to(user)
-        .filter(asn_kind=AsnKind.PNS, tmt_cpns__lte=on)
-        .filter(Q(legal_status__isnull=True) | Q(legal_status__counts_as_active=True))
-    )
+    queryset = Employee.objects.visible_to(user).filter(asn_kind=AsnKind.PNS,
+                                                         tmt_cpns__lte=on)
     if only is not None:
         queryset = queryset.filter(pk__in=only)
     if unit is not None:
         queryset = queryset.filter(Q(unit__path__startswith=unit.path)
                                    | history_on.ever_in_subtree(unit.path))
+    # Active today and never otherwise, or with a status that changed: the
+    # latter are judged on the date by ``duk_rows`` from their versions.
+    changed = Q(pk__in=history_on.status_changed(queryset))
+    queryset = queryset.filter(
+        changed | Q(legal_status__isnull=True) | Q(legal_status__counts_as_active=True))
     return queryset.annotate(
+        status_changed=ExpressionWrapper(changed, output_field=BooleanField()),
         has_ranks=history_on.has_validated(RankHistory),
         has_positions=history_on.has_validated(PositionHistory),
         training_rank=history_on.training_rank_on(on),
@@ -120,7 +127,11 @@ def duk_rows(user, on: datetime.date, unit: Unit | None = None,
         "tmt_cpns", "golongan__code", "golongan__name", "golongan__pangkat", "tmt_golongan",
         "mk_years", "mk_months", "position_name", "echelon__code", "echelon__name",
         "tmt_position", "unit__name", "unit__path", "training_rank", "has_ranks",
-        "has_positions", "education_code"))
+        "has_positions", "education_code", "status_changed"))
+    changed = [e["pk"] for e in employees if e["status_changed"]]
+    if changed:  # in service on the date by the status of that date
+        active = history_on.active_on(on, changed)
+        employees = [e for e in employees if not e["status_changed"] or e["pk"] in active]
     if not employees:
         return []
     plain = duk_candidates(user, on, unit, only).values("pk")

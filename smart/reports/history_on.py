@@ -19,6 +19,7 @@ import datetime
 
 from django.db.models import (
     Case,
+    Count,
     Exists,
     F,
     IntegerField,
@@ -30,8 +31,10 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Coalesce, RowNumber
+from django.utils import timezone
 
+from smart.people.models import Employee
 from smart.records.models import (
     FormalEducation,
     PositionHistory,
@@ -108,3 +111,49 @@ def ever_in_subtree(path: str) -> Exists:
     return Exists(PositionHistory.objects.validated()
                   .filter(employee=OuterRef("pk"), unit__path__startswith=path)
                   .exclude(assignment_type__code__in=ACTING))
+
+
+def end_of(day: datetime.date) -> datetime.datetime:
+    """The last moment of ``day``: a version recorded that day is in force on it."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+
+
+def status_changed(employees: QuerySet) -> QuerySet:
+    """The ids (a ``values("id")`` subquery of the history) of those of
+    ``employees`` whose legal status ever changed; "no status" is a status too
+    (it counts as active), written 0."""
+    return (Employee.history.model.objects.filter(id__in=employees.values("pk")).values("id")
+            .annotate(n=Count(Coalesce("legal_status_id", Value(0)), distinct=True))
+            .filter(n__gt=1).values("id"))
+
+
+def history_versions(employees, *fields: str) -> dict[int, list[tuple]]:
+    """Employee id → their history versions oldest first, each
+    ``(history_date, *fields)``; ``employees``: ids or a ``values("id")`` query."""
+    versions: dict[int, list[tuple]] = {}
+    for row in (Employee.history.model.objects.filter(id__in=employees)
+                .order_by("id", "history_date", "history_id")
+                .values_list("id", "history_date", *fields)):
+        versions.setdefault(row[0], []).append(row[1:])
+    return versions
+
+
+def version_on(versions: list[tuple], day: datetime.date) -> tuple:
+    """The version in force at the end of ``day``: the latest recorded by then,
+    else the earliest known (records loaded before history was kept)."""
+    moment = end_of(day)
+    then = [version for version in versions if version[0] <= moment]
+    return then[-1] if then else versions[0]
+
+
+def active_on(on: datetime.date, employee_ids: list[int]) -> set[int]:
+    """Of these employees, those whose legal status on ``on`` counts as active
+    (or was not recorded), in one query."""
+    versions = history_versions(employee_ids, "legal_status_id",
+                                "legal_status__counts_as_active")
+    active = set()
+    for pk, rows in versions.items():
+        _at, status_id, counts = version_on(rows, on)
+        if status_id is None or counts:
+            active.add(pk)
+    return active

@@ -206,6 +206,8 @@ NOT_UNIT_OBJECTS = {
     # The SIASN reference mapping is regency-wide, kept by the Pengelola SMART only
     # (tests/test_access_matrix.py; a unit admin gets 404).
     "integrations:mapping_edit",
+    # So is the JF reference with its BUP (a national list, not a unit's).
+    "integrations:functional_position_edit",
     # A recording campaign belongs to the whole regency; its pages and files list the
     # viewer's own scope only (smart/monitoring/tests/test_campaigns.py: the Dinkes
     # admin's page and Excel hold no Disdik employee). Its per-unit pages are swept.

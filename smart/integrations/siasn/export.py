@@ -32,6 +32,7 @@ from smart.people.models import AsnKind, Employee
 from smart.references.models import (
     EducationLevel,
     EmployeeType,
+    FunctionalPosition,
     Golongan,
     LegalStatus,
     MaritalStatus,
@@ -356,6 +357,7 @@ class ExportReferences:
     education_levels: dict[str, EducationLevel]
     units_by_siasn_id: dict[str, list[Unit]]
     units_by_name: dict[str, list[Unit]]
+    functional_positions: dict[str, FunctionalPosition] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> ExportReferences:
@@ -373,6 +375,8 @@ class ExportReferences:
             legal_statuses=_by_code(LegalStatus), golongan=_by_code(Golongan),
             position_types=_by_code(PositionType), education_levels=_by_code(EducationLevel),
             units_by_siasn_id=by_id, units_by_name=by_name,
+            functional_positions={jf.siasn_id.upper(): jf for jf in
+                                  FunctionalPosition.objects.exclude(siasn_id="")},
         )
 
 
@@ -416,6 +420,7 @@ FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
     "mk_years": ("mk_tahun",), "mk_months": ("mk_bulan",), "graduation_year": ("tahun_lulus",),
     "email": ("email", "email_gov"), "npwp": ("npwp_nomor",), "unit": UNIT_COLUMNS,
     "asn_kind": ("nip_baru", "status_cpns_pns"),
+    "functional_position": ("jabatan_id",),
 }
 
 
@@ -630,6 +635,11 @@ def employee_values(row: dict[str, str], refs: ExportReferences, *,
     if unit_error:
         result.errors.append(unit_error)
     values["asn_kind"] = _asn_kind(reader, nip_kind)
+    jabatan_id = row.get("jabatan_id", "").upper()
+    if jabatan_id:
+        # The JF whose SIASN id this is, or None: a position that is no (known)
+        # JF unlinks the previous one, whose BUP would no longer apply.
+        values["functional_position"] = refs.functional_positions.get(jabatan_id)
     _cross_checks(reader, values)
     result.errors.sort(key=lambda error: _COLUMN_ORDER.get(error.column, -1))
     return result

@@ -127,6 +127,34 @@ def test_the_administrator_edits_a_mapping(client, manager):
     assert b"FFFF" in client.get(reverse("integrations:mapping_list")).content
 
 
+def test_the_administrator_keeps_the_jf_reference_and_links_a_position_to_it(client, manager):
+    """The JF reference with each JF's BUP is kept beside the mapping; a position
+    mapping links a SIASN jabatan id to a JF, and the change is audited."""
+    from smart.audit.models import AuditEvent
+    from smart.references.models import FunctionalPosition
+
+    response = client.post(reverse("integrations:functional_position_add"), {
+        "code": "JF-WI-MA", "name": "Widyaiswara Ahli Madya", "siasn_id": "",
+        "retirement_age": "62", "is_active": "on"})
+    assert response.status_code == 302
+    jf = FunctionalPosition.objects.get()
+    assert (jf.name, jf.retirement_age) == ("Widyaiswara Ahli Madya", 62)
+    response = client.post(reverse("integrations:functional_position_edit", args=[jf.pk]), {
+        "code": "JF-WI-MA", "name": "Widyaiswara Ahli Madya", "siasn_id": "",
+        "retirement_age": "80", "is_active": "on"})
+    assert response.status_code == 200  # BUP 80 is refused (50–75)
+    mapping = ReferenceMapping.objects.create(kind="jabatan", siasn_id="J-1",
+                                              siasn_name="Widyaiswara Ahli Madya")
+    response = client.post(reverse("integrations:mapping_edit", args=[mapping.pk]),
+                           {"local_name": "Widyaiswara Ahli Madya",
+                            "functional_position": jf.pk})
+    assert response.status_code == 302
+    mapping.refresh_from_db()
+    assert (mapping.functional_position, mapping.source) == (jf, "admin")
+    assert b"BUP 62" in client.get(reverse("integrations:mapping_list")).content
+    assert AuditEvent.objects.filter(action="integrations.functional_position.save").count() == 1
+
+
 # --- bad files ---------------------------------------------------------------------------
 
 def _refused(response) -> str:

@@ -450,3 +450,35 @@ def test_data_under_a_blank_header_cell_is_reported_not_dropped(manager):
         ["", "kolom F ('catatan penting') berisi data tetapi kepala kolomnya kosong; beri "
              "nama kolom itu atau hapus isinya"]]
     assert Employee.objects.get().nip == "197807252005011003"
+
+
+def test_a_jabatan_id_of_the_jf_reference_links_the_jf_and_another_position_unlinks_it(
+        manager):
+    """domain.md §5.1: the BUP of a JF is read from the JF reference, so the
+    importer links the employee to the JF whose SIASN id the export names; a
+    later file with a position that is no known JF removes the link."""
+    from smart.references.models import FunctionalPosition
+
+    jf = FunctionalPosition.objects.create(code="JF-DOK-MA", name="Dokter Ahli Madya",
+                                           siasn_id="8ae483a5jf", retirement_age=60)
+    row = {**GOOD_ROW, "jenis_jabatan_id": "2", "jabatan_id": "8AE483A5JF",
+           "jabatan_nama": "Dokter"}
+    _import(csv_bytes([row]), manager)
+    rina = Employee.objects.get()
+    assert (rina.functional_position, rina.position_name) == (jf, "Dokter")
+    assert ReferenceMapping.objects.get(kind="jabatan").functional_position == jf
+    _import(csv_bytes([{**row, "jenis_jabatan_id": "4", "jabatan_id": "PELAKSANA-1",
+                        "jabatan_nama": "Pengadministrasi Umum"}]), manager)
+    rina.refresh_from_db()
+    assert (rina.functional_position, rina.position_name) == (None, "Pengadministrasi Umum")
+
+
+def test_an_administrators_jf_link_of_a_position_mapping_is_used(manager):
+    from smart.references.models import FunctionalPosition
+
+    jf = FunctionalPosition.objects.create(code="JF-70", name="Profesor", retirement_age=70)
+    ReferenceMapping.objects.create(kind="jabatan", siasn_id="J-7", local_name="Dosen",
+                                    functional_position=jf, source="admin")
+    _import(csv_bytes([{**GOOD_ROW, "jenis_jabatan_id": "2", "jabatan_id": "J-7",
+                        "jabatan_nama": "DOSEN"}]), manager)
+    assert Employee.objects.get().functional_position == jf

@@ -207,3 +207,59 @@ def test_people_the_rule_cannot_check_are_listed_in_the_files_not_dropped(client
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Data tidak lengkap" in text and "TANPA GOLONGAN" in text
     assert "golongan kosong" in text and no_grade.nip in text
+
+
+def test_a_functional_position_takes_the_bup_of_its_jf_reference(cast):
+    """domain.md §5.1: the JF's own BUP (SIASN usiaBup) before the table. Hand-computed
+    TMT pensiun = the 1st of the month after the BUP birthday:
+    * BUP 62: born 20-05-1968 → 62 on 20-05-2030 → 01-06-2030 (the table's ahli madya
+      60 would give 01-06-2028, outside 2030);
+    * BUP 70: born 03-11-1960 → 70 on 03-11-2030 → 01-12-2030 (ahli utama 65: 2025);
+    * "Dokter" without a jenjang, linked to Dokter Ahli Madya (60): born 31-03-1970 →
+      60 on 31-03-2030 → 01-04-2030, no longer on the "cannot be determined" list."""
+    from smart.references.models import FunctionalPosition
+
+    def linked(name, position, birth, *, bup, jf_name):
+        employee = person(name, kind="2", position=position, birth=birth)
+        employee.functional_position = FunctionalPosition.objects.create(
+            code=name[:20], name=jf_name, retirement_age=bup)
+        employee.save()
+
+    linked("BUP 62", "Widyaiswara Ahli Madya", D(1968, 5, 20), bup=62,
+           jf_name="Widyaiswara Ahli Madya")
+    linked("BUP 70", "Peneliti Ahli Utama", D(1960, 11, 3), bup=70,
+           jf_name="Peneliti Ahli Utama (profesor riset)")
+    linked("DOKTER", "Dokter", D(1970, 3, 31), bup=60, jf_name="Dokter Ahli Madya")
+    person("DOKTER TANPA REFERENSI", kind="2", position="Dokter", birth=D(1970, 3, 31))
+    result = retirement_projection(cast.system_manager, D(2030, 1, 1), D(2030, 12, 31))
+    assert [(r.name, r.date) for r in result.rows] == [
+        ("DOKTER", D(2030, 4, 1)), ("BUP 62", D(2030, 6, 1)), ("BUP 70", D(2030, 12, 1))]
+    rules = {r.name: r.rule for r in result.rows}
+    assert rules["BUP 62"] == ("BUP 62 tahun: referensi jabatan fungsional Widyaiswara Ahli "
+                               "Madya; lahir 20-05-1968 → TMT pensiun 01-06-2030")
+    assert rules["BUP 70"].startswith("BUP 70 tahun: referensi jabatan fungsional Peneliti")
+    assert rules["DOKTER"].startswith("BUP 60 tahun: referensi jabatan fungsional Dokter Ahli")
+    assert [name for name, *_ in result.undetermined] == ["DOKTER TANPA REFERENSI"]
+    # By the table, BUP 62 would have retired on 01-06-2028 (ahli madya 60).
+    assert retirement_projection(cast.system_manager, D(2028, 6, 1), D(2028, 6, 1)).rows == []
+
+
+def test_a_new_validated_position_links_the_jf_of_its_name_and_drops_the_old_one(cast):
+    """The current position comes from validated history (records.services): a
+    new position takes the JF of the reference with its name, and never keeps the
+    BUP of the JF held before."""
+    from smart.records.services import employee_refresh_current
+    from smart.references.models import FunctionalPosition
+    from smart.reports.tests.builders import position
+
+    madya = FunctionalPosition.objects.create(code="WI-MA", name="Widyaiswara Ahli Madya",
+                                              retirement_age=62)
+    employee = person("WIDYAISWARA", kind="2", position="Widyaiswara Ahli Muda")
+    position(employee, tmt=D(2024, 1, 1), kind="2", name="Widyaiswara Ahli Madya")
+    employee_refresh_current(employee)
+    employee.refresh_from_db()
+    assert employee.functional_position == madya
+    position(employee, tmt=D(2025, 1, 1), kind="1", echelon="31", name="Kepala Bidang")
+    employee_refresh_current(employee)
+    employee.refresh_from_db()
+    assert employee.functional_position is None

@@ -123,3 +123,29 @@ def test_its_query_count_does_not_grow_with_the_list(regency):
         rows = duk_rows(user, ON)
     assert len(rows) == 13 + 15
     assert len(many) == len(few) == 5
+
+
+def test_the_legal_status_is_the_one_of_the_dates_day(regency):
+    """A PNS pensioned in 2026 (status "Pensiun" recorded on 01-02-2026, active in
+    the versions before) is on the DUK of 30-06-2025 and not on today's; reading
+    those versions costs one query, whatever the number of such employees."""
+    from django.utils import timezone
+
+    from smart.references.models import LegalStatus
+
+    retired = pns(UNIT, "PENSIUN 2026", birth=D(1968, 1, 10))
+    history = type(retired).history.model
+    history.objects.filter(id=retired.pk).update(
+        history_date=timezone.make_aware(datetime.datetime(2024, 1, 1, 9)))
+    retired.legal_status = LegalStatus.objects.get(code="99")
+    retired.save()
+    history.objects.filter(id=retired.pk, legal_status__code="99").update(
+        history_date=timezone.make_aware(datetime.datetime(2026, 2, 1, 9)))
+    user = reader()
+    duk_rows(user, ON)  # roles cached on the user
+    with CaptureQueriesContext(connection) as queries:
+        then = {r.name for r in duk_rows(user, D(2025, 6, 30))}
+    assert "PENSIUN 2026" in then and "A" in then
+    assert len(queries) == 6
+    now = {r.name for r in duk_rows(user, timezone.localdate())}
+    assert "PENSIUN 2026" not in now and "A" in now
