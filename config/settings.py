@@ -406,6 +406,9 @@ SMART_REPORT_PAGE_SIZE = 50
 SMART_REPORT_SIGNING_UNIT = env.str("SMART_REPORT_SIGNING_UNIT", default="BKPP")
 # Supporting documents: one limit for form, API and server (defect 24).
 SMART_DOCUMENT_MAX_BYTES = env.int("SMART_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# The largest file SMART accepts in any upload: a national export to import (50 MB).
+# A request declaring a bigger body is refused by its view before the body is read.
+SMART_LARGEST_UPLOAD_BYTES = 50 * 1024 * 1024
 # Data releases (Perbup 35/2020 Pasal 24(2)): an export of others' personal data
 # with more rows than this, or with SPECIFIC data, needs the Pengelola SMART's
 # approval; an approved release is usable for this many days.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 
+from django.conf import settings
 from django.shortcuts import render
 
 from smart.documents.services import STORAGE_FULL
@@ -32,6 +33,19 @@ def upload_parse_failed_full(request) -> bool:
     return False
 
 
+# Room for the multipart boundaries and the other fields beside the largest file.
+SLACK = 1024 * 1024
+
+
+def _declared_length(request) -> int:
+    """A body declared bigger than any upload SMART takes is left unread: its view
+    refuses it (413) before reading it (the import's page)."""
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
 class UploadStorageFullMiddleware:
     """The pages' answer: the 507 page with ``document_store``'s message
     (nothing was saved, try again later). The API answers its JSON 507 from
@@ -42,6 +56,7 @@ class UploadStorageFullMiddleware:
 
     def __call__(self, request):
         if (request.method == "POST" and request.content_type == "multipart/form-data"
+                and _declared_length(request) <= settings.SMART_LARGEST_UPLOAD_BYTES + SLACK
                 and upload_parse_failed_full(request)):
             return render(request, "errors/507.html", status=507)
         return self.get_response(request)

@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import filetype
+from django.conf import settings
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = settings.SMART_LARGEST_UPLOAD_BYTES
 # An .xlsx of a 50 MB upload holds at most this much XML when unpacked, and
 # nothing a spreadsheet writes is compressed more than this ratio.
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024

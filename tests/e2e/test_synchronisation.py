@@ -47,6 +47,9 @@ def test_a_verifier_compares_an_export_and_opens_a_request(page, live_server, ca
     page.get_by_role("button", name="Tampilkan").click()
     row = page.locator("tbody tr", has_text="ANA LESTARI")
     row.get_by_role("link", name="Buat usulan").click()
+    # The export has no masa kerja for this row: the verifier reads it from the SK.
+    page.get_by_label("Masa kerja golongan (tahun)").fill("12")
+    page.get_by_label("Masa kerja golongan (bulan)").fill("3")
     page.get_by_label("Nomor SK", exact=True).fill("823/BKPP/2026/77")
     page.get_by_label("Tanggal SK", exact=True).fill("2026-03-20")
     page.get_by_label("Jenis dokumen").select_option(label="SK Kenaikan Pangkat")
