@@ -9,7 +9,7 @@ from django.conf import settings
 
 from smart.reports.models import ReportLayout
 
-AGENCY = "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"
+AGENCY = "BADAN KEPEGAWAIAN, PENDIDIKAN DAN PELATIHAN"  # BKPP (domain.md: the name in 2026)
 ADDRESS = "Jl. Perintis Kemerdekaan, Teluk Kuantan, Kabupaten Kuantan Singingi, Riau"
 PLACE = "Teluk Kuantan"
 

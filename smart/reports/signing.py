@@ -18,7 +18,7 @@ from smart.people.models import Employee
 from smart.references.models import Unit
 from smart.reports.layout import current_layout
 
-DEFAULT_TITLE = "KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"
+DEFAULT_TITLE = "KEPALA BADAN KEPEGAWAIAN, PENDIDIKAN DAN PELATIHAN"
 
 
 @dataclass(frozen=True)

@@ -459,3 +459,15 @@ def test_a_header_too_long_to_remember_is_refused_at_the_upload(
                                csv_bytes([GOOD_ROW], header=header)))
     assert "Kepala kolom ke-6 terlalu panjang (151 karakter; paling banyak 100)" in message
     assert _nothing_written()
+
+
+def test_the_demo_load_without_an_uploader_is_listed_and_opens(client, manager):
+    """The demo regency is loaded by SMART itself (no owner): the Pengelola SMART's
+    import list and the batch page name the system instead of failing (user test)."""
+    batch = ImportBatch.objects.create(filename="siasn-export-demo.csv", owner=None,
+                                       status=ImportBatch.Status.APPLIED)
+    listing = client.get(reverse("integrations:import_list"))
+    assert listing.status_code == 200
+    assert "SMART (sistem)" in listing.content.decode()
+    detail = client.get(reverse("integrations:import_detail", args=[batch.pk]))
+    assert detail.status_code == 200 and "SMART (sistem)" in detail.content.decode()

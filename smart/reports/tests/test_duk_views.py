@@ -64,14 +64,14 @@ def test_the_excel_file_has_typed_cells_a_frozen_header_and_neutralised_text(
 def test_the_pdf_has_the_letterhead_pages_and_the_signer(client, cast, dinkes):
     head = pns("BKPP", "KEPALA BADAN", golongan="43", echelon="22")
     head.echelon_id = Unit.objects.get(code="BKPP").head_echelon_id
-    head.position_name = "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+    head.position_name = "Kepala Badan Kepegawaian, Pendidikan dan Pelatihan"
     head.save()
     client.force_login(cast.system_manager)
     response = client.get(reverse("reports:duk_pdf"))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "PEMERINTAH KABUPATEN KUANTAN SINGINGI" in text
-    assert "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA" in text
+    assert "BADAN KEPEGAWAIAN, PENDIDIKAN DAN PELATIHAN" in text  # BKPP, domain.md
     assert "Halaman 1 dari 1" in text
     assert "KEPALA BADAN" in text and head.nip_grouped in text
 
