@@ -28,18 +28,18 @@ from smart.jobs.models import JobStatus
 from smart.jobs.services import worker_last_seen
 from smart.monitoring.campaigns import campaign_elements
 from smart.monitoring.deadlines import UnitDeadlines, deadlines_by_unit
-from smart.monitoring.elements import standard_elements
 from smart.monitoring.models import RecordingCampaign
 from smart.monitoring.period import Month
-from smart.monitoring.progress import (
+from smart.operations.models import Job, OperationRun, ScheduledRun
+from smart.people.models import Employee
+from smart.records.elements import standard_elements
+from smart.records.progress import (
     AGENCY,
     Progress,
     combine,
     progress_by_unit,
     progress_total,
 )
-from smart.operations.models import Job, OperationRun, ScheduledRun
-from smart.people.models import Employee
 
 MONITORING_ROLES = (Role.SYSTEM_MANAGER, Role.HR_MANAGER)
 

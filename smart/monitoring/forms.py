@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from smart.documents.models import DocumentType
-from smart.monitoring.elements import element_choices
 from smart.monitoring.models import RecordingCampaign
 from smart.people.career import add_months
+from smart.records.elements import element_choices
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Pasal 32: initial recording within three months; the documents every ASN holds.

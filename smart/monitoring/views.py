@@ -39,7 +39,8 @@ from smart.monitoring.figures import monitoring_scope_or_404, month_figures
 from smart.monitoring.forms import CampaignForm
 from smart.monitoring.models import RecordingCampaign
 from smart.monitoring.period import parse_month, this_month
-from smart.monitoring.progress import (
+from smart.monitoring.services import campaign_create, campaign_update
+from smart.records.progress import (
     annotate_missing,
     combine,
     complete,
@@ -48,7 +49,6 @@ from smart.monitoring.progress import (
     progress_by_unit,
     progress_total,
 )
-from smart.monitoring.services import campaign_create, campaign_update
 from smart.references.models import Unit
 from smart.releases.gate import export_gate
 from smart.releases.policies import Export

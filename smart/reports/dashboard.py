@@ -26,8 +26,9 @@ from django.utils import timezone
 from smart.changes.models import ChangeRequest, Stage
 from smart.changes.queues import overdue
 from smart.people.career import add_months
-from smart.people.models import AsnKind, Employee
-from smart.records.completeness import REQUIRED_FIELDS
+from smart.people.models import Employee
+from smart.records.elements import Element, standard_elements
+from smart.records.progress import Progress, record_completeness
 from smart.references.models import LegalStatus
 from smart.reports import history_on
 from smart.reports.due import retirement_projection
@@ -94,14 +95,18 @@ class Backlog:
 
 @dataclass
 class Completeness:
-    employees: int
-    fields: list[tuple[str, int, int]]  # (label, filled, percent)
+    progress: Progress
+    elements: list[Element]
 
     @property
-    def percent(self) -> int:
-        if not self.fields:
-            return 100
-        return round(sum(p for *_, p in self.fields) / len(self.fields))
+    def percent(self) -> float:
+        return self.progress.percent
+
+    @property
+    def items(self) -> list[tuple[str, int, float]]:
+        """(label, employees who have it, share of those it applies to) per element."""
+        return [(str(element.label), self.progress.recorded(element.code),
+                 self.progress.recorded_percent(element.code)) for element in self.elements]
 
 
 @dataclass
@@ -156,21 +161,10 @@ def verification_backlog(user, today: datetime.date) -> Backlog:
 
 
 def data_completeness(employees) -> Completeness:
-    """Share of employees in service with each required item of their own data
-    filled (one aggregate query); record kinds and documents are on the profile."""
-    filled = {}
-    for name, _label in REQUIRED_FIELDS:
-        empty = Q(**{f"{name}__isnull": True})
-        if not name.endswith("_id") and name != "tmt_cpns":
-            empty |= Q(**{name: ""})
-        if name == "tmt_cpns":  # PPPK have no TMT CPNS
-            empty &= ~Q(asn_kind=AsnKind.PPPK)
-        filled[name] = Count("pk", filter=~empty)
-    result = employees.aggregate(total=Count("pk"), **filled)
-    total = result["total"]
-    return Completeness(total, [
-        (str(label), result[name], round(100 * result[name] / total) if total else 100)
-        for name, label in REQUIRED_FIELDS])
+    """How complete the records are, by the one definition of a complete record
+    (``records.progress.record_completeness``, as the M&E figures and the public
+    page count it): one aggregate query."""
+    return Completeness(record_completeness(employees), standard_elements())
 
 
 def executive_dashboard(user, today: datetime.date | None = None) -> Dashboard:

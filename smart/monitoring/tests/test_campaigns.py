@@ -15,10 +15,10 @@ from smart.access.models import Role
 from smart.audit.models import AuditEvent
 from smart.monitoring.campaigns import campaign_elements, campaign_employees, campaign_scope
 from smart.monitoring.models import RecordingCampaign
-from smart.monitoring.progress import progress_by_unit
 from smart.monitoring.services import campaign_reminders_send
 from smart.monitoring.tests.scenery import fill_gaps, make_campaign
 from smart.notifications.models import Notification
+from smart.records.progress import progress_by_unit
 from smart.references.models import Unit
 from smart.reports.tests.xlsx import read_xlsx
 from tests.personas import make_employee, make_user

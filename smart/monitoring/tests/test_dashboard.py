@@ -177,3 +177,23 @@ def test_the_backup_tile_uses_the_health_endpoints_age_limit(settings):
     assert maintenance_status().backup_ok is True
     settings.SMART_BACKUP_MAX_AGE_HOURS = 26
     assert maintenance_status().backup_ok is False
+
+
+def test_the_dashboards_and_the_public_page_agree_on_completeness(client, cast, november):
+    """One definition of a complete record: the leadership dashboard, the M&E
+    figures and the public page show the same share and count for the same
+    employees (they once showed 95 %, 77.1 % and "0 complete")."""
+    from smart.monitoring.figures import monitoring_scope, month_figures
+    from smart.reports.dashboard import executive_dashboard
+
+    fill_gaps(cast)
+    board = executive_dashboard(cast.leader).completeness.progress
+    figures = month_figures(this_month(), monitoring_scope(cast.system_manager),
+                            cast.system_manager).completeness.total
+    public = client.get(reverse("monitoring:public")).context["figures"].completeness.total
+    assert board.employees == figures.employees == public.employees > 0
+    assert board.percent == figures.percent == public.percent < 100
+    assert board.complete == figures.complete == public.complete
+    client.force_login(cast.leader)
+    page = client.get(reverse("reports:dashboard")).content.decode()
+    assert f"{board.complete} dari {board.employees} pegawai lengkap" in page
