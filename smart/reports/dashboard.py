@@ -122,6 +122,11 @@ class Dashboard:
     completeness: Completeness | None = None
 
     @property
+    def retirement_end(self) -> datetime.date:
+        """The end of the longest horizon: the period of the linked retirement list."""
+        return horizon_end(self.today, RETIREMENT_HORIZONS[-1])
+
+    @property
     def retirements_shown(self) -> list[RetirementLine]:
         """The OPD with the most retirements in five years; the rest in one line."""
         return self.retirements[:RETIREMENT_LINES]
@@ -136,10 +141,15 @@ class Dashboard:
                                for i in range(len(RETIREMENT_HORIZONS))])
 
 
+def horizon_end(today: datetime.date, months: int) -> datetime.date:
+    """The last day "within ``months`` months" of today; the retirement list
+    linked from the dashboard runs from today to the longest one."""
+    return add_months(today, months) - datetime.timedelta(days=1)
+
+
 def retirements_by_agency(user, today: datetime.date) -> tuple[list[RetirementLine], list[int]]:
     """Who reaches TMT pensiun within 12, 24 and 60 months, per OPD (one query)."""
-    horizons = [add_months(today, months) - datetime.timedelta(days=1)
-                for months in RETIREMENT_HORIZONS]
+    horizons = [horizon_end(today, months) for months in RETIREMENT_HORIZONS]
     lines: dict[str, RetirementLine] = {}
     for row in retirement_projection(user, today, horizons[-1]).rows:
         line = lines.setdefault(row.agency_name or "(tanpa perangkat daerah)",
