@@ -92,10 +92,18 @@ def change_requests_in(scope: Scope, user=None):
     return requests.filter(scope_condition(scope, "employee__")).exclude(stage=Stage.DRAFT)
 
 
+LOWEST_UNITS = 15
+
+
 @dataclass
 class Completeness:
-    lines: list[Progress]
+    lines: list[Progress]  # by name
     total: Progress
+
+    def lowest(self, n: int = LOWEST_UNITS) -> list[Progress]:
+        """The ``n`` units with employees and the lowest completeness, lowest first."""
+        return sorted((line for line in self.lines if line.employees),
+                      key=lambda line: (line.percent, line.name))[:n]
 
 
 def completeness_by_unit(employees) -> Completeness:

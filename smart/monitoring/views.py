@@ -237,12 +237,10 @@ def campaign_summary_xlsx(request, pk: int):
 
 # --- the M&E dashboard, the monthly report and the public page ----------------------------
 
-LOWEST_UNITS = 15
 
 
 def _charts(figures) -> list[dict]:
-    lowest = sorted(figures.completeness.lines, key=lambda line: (line.percent, line.name))
-    lowest = lowest[:LOWEST_UNITS]
+    lowest = figures.completeness.lowest()
     return [
         {"id": "chart-completeness", "type": "bar", "horizontal": True, "max": 100,
          "labels": [line.short_name for line in lowest],
@@ -269,6 +267,7 @@ def dashboard(request):
         "figures": figures, "month": month,
         "months": [latest.back(n) for n in range(MONTH_CHOICES)],
         "label": _scope_label(scope, None), "charts": _charts(figures),
+        "lowest": figures.completeness.lowest(),
         "stages": [(key, STAGES[key]) for key in (FORWARD, COMPLETION)],
     })
 

@@ -34,8 +34,7 @@ def completeness_comment(completeness) -> str:
             f"{number(total.employees)} pegawai aktif; {number(total.complete)} pegawai "
             f"({percent(total.complete_percent)}) datanya sudah lengkap dan "
             f"{number(total.incomplete)} pegawai belum.")
-    lowest = sorted((line for line in completeness.lines if line.employees),
-                    key=lambda line: (line.percent, line.name))[:3]
+    lowest = completeness.lowest(3)
     if len(completeness.lines) > 1 and lowest:
         names = ", ".join(f"{line.name} ({percent(line.percent)})" for line in lowest)
         text += f" Unit dengan kelengkapan terendah: {names}; perlu pendampingan."
