@@ -82,6 +82,11 @@ class RetirementLine:
     agency: str
     counts: list[int]  # within each of RETIREMENT_HORIZONS months
 
+    @property
+    def cells(self) -> list[tuple[int, int]]:
+        """(months, count) per horizon, so each cell can name its column."""
+        return list(zip(RETIREMENT_HORIZONS, self.counts, strict=True))
+
 
 @dataclass
 class Backlog:
@@ -120,6 +125,10 @@ class Dashboard:
     retirement_totals: list[int] = field(default_factory=list)
     backlog: Backlog | None = None
     completeness: Completeness | None = None
+
+    @property
+    def retirement_total_cells(self) -> list[tuple[int, int]]:
+        return list(zip(RETIREMENT_HORIZONS, self.retirement_totals, strict=True))
 
     @property
     def retirement_end(self) -> datetime.date:

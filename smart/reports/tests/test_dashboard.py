@@ -142,3 +142,13 @@ def test_the_page_draws_the_charts_and_the_leadership_opens_it(client, cast, hea
     assert ids == ["chart-trend", "chart-golongan", "chart-education", "chart-sex",
                    "chart-age", "chart-asn"]
     assert "report-charts" in page.content.decode()
+
+
+def test_the_retirement_cells_name_their_column_for_the_phone_cards(client, cast,
+                                                                   health_office):
+    """On a phone the table's rows become cards (``smart-stack``): each count
+    says which horizon it is, so "≤ 60 months" is no longer cut off."""
+    client.force_login(cast.leader)
+    body = client.get(reverse("reports:dashboard")).content.decode()
+    assert 'id="retirements"' in body and "smart-stack smart-stack-pairs" in body
+    assert body.count('data-label="≤ 60 bulan"') >= 2  # an OPD's row and the total
