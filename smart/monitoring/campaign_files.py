@@ -3,7 +3,7 @@ and the per-unit summary (Excel). The views pass the release gate first."""
 
 from __future__ import annotations
 
-from smart.monitoring.progress import Progress, missing_of
+from smart.records.progress import Progress, missing_of
 from smart.reports.excel import NUMBER, Column, xlsx_bytes
 from smart.reports.printing import cell, list_pdf
 

@@ -13,10 +13,10 @@ from django.http import Http404
 
 from smart.access.models import Role
 from smart.access.policies import Scope, has_role, role_scope
-from smart.monitoring.elements import document_elements, elements_of
 from smart.monitoring.models import RecordingCampaign
-from smart.monitoring.progress import AGENCY, UNIT
 from smart.people.models import Employee
+from smart.records.elements import document_elements, elements_of
+from smart.records.progress import AGENCY, UNIT
 from smart.references.models import Unit
 
 CAMPAIGN_READERS = (Role.SYSTEM_MANAGER, Role.HR_MANAGER, Role.UNIT_ADMIN)

@@ -28,18 +28,18 @@ from smart.jobs.models import JobStatus
 from smart.jobs.services import worker_last_seen
 from smart.monitoring.campaigns import campaign_elements
 from smart.monitoring.deadlines import UnitDeadlines, deadlines_by_unit
-from smart.monitoring.elements import standard_elements
 from smart.monitoring.models import RecordingCampaign
 from smart.monitoring.period import Month
-from smart.monitoring.progress import (
+from smart.operations.models import Job, OperationRun, ScheduledRun
+from smart.people.models import Employee
+from smart.records.elements import standard_elements
+from smart.records.progress import (
     AGENCY,
     Progress,
     combine,
     progress_by_unit,
     progress_total,
 )
-from smart.operations.models import Job, OperationRun, ScheduledRun
-from smart.people.models import Employee
 
 MONITORING_ROLES = (Role.SYSTEM_MANAGER, Role.HR_MANAGER)
 
@@ -92,10 +92,18 @@ def change_requests_in(scope: Scope, user=None):
     return requests.filter(scope_condition(scope, "employee__")).exclude(stage=Stage.DRAFT)
 
 
+LOWEST_UNITS = 15
+
+
 @dataclass
 class Completeness:
-    lines: list[Progress]
+    lines: list[Progress]  # by name
     total: Progress
+
+    def lowest(self, n: int = LOWEST_UNITS) -> list[Progress]:
+        """The ``n`` units with employees and the lowest completeness, lowest first."""
+        return sorted((line for line in self.lines if line.employees),
+                      key=lambda line: (line.percent, line.name))[:n]
 
 
 def completeness_by_unit(employees) -> Completeness:

@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from smart.documents.models import DocumentType
-from smart.monitoring.elements import element_choices
 from smart.monitoring.models import RecordingCampaign
 from smart.people.career import add_months
+from smart.records.elements import element_choices
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Pasal 32: initial recording within three months; the documents every ASN holds.
@@ -20,9 +20,14 @@ DEFAULT_DOCUMENTS = ("KTP", "KK", "SK_CPNS", "IJAZAH")
 class CampaignForm(forms.ModelForm):
     elements = forms.MultipleChoiceField(
         label=_("Required data elements"), choices=(), required=False,
+        help_text=_("A new campaign starts with every element of a complete record ticked; "
+                    "untick what this campaign does not require. At least one element or "
+                    "one document kind must stay ticked."),
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}))
     document_types = forms.ModelMultipleChoiceField(
         label=_("Required documents"), queryset=DocumentType.objects.none(), required=False,
+        help_text=_("Ticked at first: KTP, KK, SK CPNS and ijazah. SK CPNS counts only for "
+                    "PNS and CPNS, SK PNS only for PNS: a PPPK is never missing them."),
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}))
 
     class Meta:

@@ -3,7 +3,7 @@
 A campaign names the required elements and document kinds every employee in
 service must have recorded by its deadline; its pages count, per unit and per
 employee, what is still missing (``campaigns.py``). The catalogue of elements
-lives in ``elements.py``; a campaign stores their codes.
+lives in ``records/elements.py``; a campaign stores their codes.
 """
 
 from __future__ import annotations

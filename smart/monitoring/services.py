@@ -15,9 +15,9 @@ from smart.access.models import Role, RoleAssignment
 from smart.audit.services import audit_record
 from smart.monitoring.campaigns import campaign_elements
 from smart.monitoring.models import RecordingCampaign
-from smart.monitoring.progress import annotate_missing, incomplete
 from smart.notifications.services import notify
 from smart.people.models import Employee
+from smart.records.progress import annotate_missing, incomplete
 
 CAMPAIGN_FIELDS = ("name", "start_date", "deadline", "elements", "note")
 

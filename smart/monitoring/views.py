@@ -39,7 +39,8 @@ from smart.monitoring.figures import monitoring_scope_or_404, month_figures
 from smart.monitoring.forms import CampaignForm
 from smart.monitoring.models import RecordingCampaign
 from smart.monitoring.period import parse_month, this_month
-from smart.monitoring.progress import (
+from smart.monitoring.services import campaign_create, campaign_update
+from smart.records.progress import (
     annotate_missing,
     combine,
     complete,
@@ -48,7 +49,6 @@ from smart.monitoring.progress import (
     progress_by_unit,
     progress_total,
 )
-from smart.monitoring.services import campaign_create, campaign_update
 from smart.references.models import Unit
 from smart.releases.gate import export_gate
 from smart.releases.policies import Export
@@ -237,12 +237,10 @@ def campaign_summary_xlsx(request, pk: int):
 
 # --- the M&E dashboard, the monthly report and the public page ----------------------------
 
-LOWEST_UNITS = 15
 
 
 def _charts(figures) -> list[dict]:
-    lowest = sorted(figures.completeness.lines, key=lambda line: (line.percent, line.name))
-    lowest = lowest[:LOWEST_UNITS]
+    lowest = figures.completeness.lowest()
     return [
         {"id": "chart-completeness", "type": "bar", "horizontal": True, "max": 100,
          "labels": [line.short_name for line in lowest],
@@ -269,6 +267,7 @@ def dashboard(request):
         "figures": figures, "month": month,
         "months": [latest.back(n) for n in range(MONTH_CHOICES)],
         "label": _scope_label(scope, None), "charts": _charts(figures),
+        "lowest": figures.completeness.lowest(),
         "stages": [(key, STAGES[key]) for key in (FORWARD, COMPLETION)],
     })
 

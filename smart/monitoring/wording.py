@@ -29,12 +29,12 @@ def completeness_comment(completeness) -> str:
     total = completeness.total
     if not total.employees:
         return "Belum ada pegawai aktif yang tercatat."
-    text = (f"Kelengkapan data rata-rata {percent(total.percent)} dari "
+    text = (f"Kelengkapan data rata-rata {percent(total.percent)} (data wajib, riwayat "
+            f"wajib dan dokumen pendukungnya) dari "
             f"{number(total.employees)} pegawai aktif; {number(total.complete)} pegawai "
             f"({percent(total.complete_percent)}) datanya sudah lengkap dan "
             f"{number(total.incomplete)} pegawai belum.")
-    lowest = sorted((line for line in completeness.lines if line.employees),
-                    key=lambda line: (line.percent, line.name))[:3]
+    lowest = completeness.lowest(3)
     if len(completeness.lines) > 1 and lowest:
         names = ", ".join(f"{line.name} ({percent(line.percent)})" for line in lowest)
         text += f" Unit dengan kelengkapan terendah: {names}; perlu pendampingan."
@@ -75,7 +75,8 @@ def deadlines_comment(lines, total, late_open) -> str:
 def campaign_comment(progress, on: datetime.date) -> str:
     campaign, total = progress.campaign, progress.total
     text = (f"Kampanye “{campaign.name}” ({indonesian_date(campaign.start_date)} s.d. "
-            f"{indonesian_date(campaign.deadline)}): kemajuan {percent(total.percent)}, "
+            f"{indonesian_date(campaign.deadline)}): kemajuan atas elemen wajib kampanye "
+            f"sendiri {percent(total.percent)}, "
             f"{number(total.complete)} dari {number(total.employees)} pegawai lengkap, "
             f"{number(total.incomplete)} belum.")
     days = (campaign.deadline - on).days

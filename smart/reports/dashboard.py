@@ -26,8 +26,9 @@ from django.utils import timezone
 from smart.changes.models import ChangeRequest, Stage
 from smart.changes.queues import overdue
 from smart.people.career import add_months
-from smart.people.models import AsnKind, Employee
-from smart.records.completeness import REQUIRED_FIELDS
+from smart.people.models import Employee
+from smart.records.elements import Element, standard_elements
+from smart.records.progress import Progress, record_completeness
 from smart.references.models import LegalStatus
 from smart.reports import history_on
 from smart.reports.due import retirement_projection
@@ -81,6 +82,11 @@ class RetirementLine:
     agency: str
     counts: list[int]  # within each of RETIREMENT_HORIZONS months
 
+    @property
+    def cells(self) -> list[tuple[int, int]]:
+        """(months, count) per horizon, so each cell can name its column."""
+        return list(zip(RETIREMENT_HORIZONS, self.counts, strict=True))
+
 
 @dataclass
 class Backlog:
@@ -94,14 +100,18 @@ class Backlog:
 
 @dataclass
 class Completeness:
-    employees: int
-    fields: list[tuple[str, int, int]]  # (label, filled, percent)
+    progress: Progress
+    elements: list[Element]
 
     @property
-    def percent(self) -> int:
-        if not self.fields:
-            return 100
-        return round(sum(p for *_, p in self.fields) / len(self.fields))
+    def percent(self) -> float:
+        return self.progress.percent
+
+    @property
+    def items(self) -> list[tuple[str, int, float]]:
+        """(label, employees who have it, share of those it applies to) per element."""
+        return [(str(element.label), self.progress.recorded(element.code),
+                 self.progress.recorded_percent(element.code)) for element in self.elements]
 
 
 @dataclass
@@ -115,6 +125,15 @@ class Dashboard:
     retirement_totals: list[int] = field(default_factory=list)
     backlog: Backlog | None = None
     completeness: Completeness | None = None
+
+    @property
+    def retirement_total_cells(self) -> list[tuple[int, int]]:
+        return list(zip(RETIREMENT_HORIZONS, self.retirement_totals, strict=True))
+
+    @property
+    def retirement_end(self) -> datetime.date:
+        """The end of the longest horizon: the period of the linked retirement list."""
+        return horizon_end(self.today, RETIREMENT_HORIZONS[-1])
 
     @property
     def retirements_shown(self) -> list[RetirementLine]:
@@ -131,10 +150,15 @@ class Dashboard:
                                for i in range(len(RETIREMENT_HORIZONS))])
 
 
+def horizon_end(today: datetime.date, months: int) -> datetime.date:
+    """The last day "within ``months`` months" of today; the retirement list
+    linked from the dashboard runs from today to the longest one."""
+    return add_months(today, months) - datetime.timedelta(days=1)
+
+
 def retirements_by_agency(user, today: datetime.date) -> tuple[list[RetirementLine], list[int]]:
     """Who reaches TMT pensiun within 12, 24 and 60 months, per OPD (one query)."""
-    horizons = [add_months(today, months) - datetime.timedelta(days=1)
-                for months in RETIREMENT_HORIZONS]
+    horizons = [horizon_end(today, months) for months in RETIREMENT_HORIZONS]
     lines: dict[str, RetirementLine] = {}
     for row in retirement_projection(user, today, horizons[-1]).rows:
         line = lines.setdefault(row.agency_name or "(tanpa perangkat daerah)",
@@ -156,21 +180,10 @@ def verification_backlog(user, today: datetime.date) -> Backlog:
 
 
 def data_completeness(employees) -> Completeness:
-    """Share of employees in service with each required item of their own data
-    filled (one aggregate query); record kinds and documents are on the profile."""
-    filled = {}
-    for name, _label in REQUIRED_FIELDS:
-        empty = Q(**{f"{name}__isnull": True})
-        if not name.endswith("_id") and name != "tmt_cpns":
-            empty |= Q(**{name: ""})
-        if name == "tmt_cpns":  # PPPK have no TMT CPNS
-            empty &= ~Q(asn_kind=AsnKind.PPPK)
-        filled[name] = Count("pk", filter=~empty)
-    result = employees.aggregate(total=Count("pk"), **filled)
-    total = result["total"]
-    return Completeness(total, [
-        (str(label), result[name], round(100 * result[name] / total) if total else 100)
-        for name, label in REQUIRED_FIELDS])
+    """How complete the records are, by the one definition of a complete record
+    (``records.progress.record_completeness``, as the M&E figures and the public
+    page count it): one aggregate query."""
+    return Completeness(record_completeness(employees), standard_elements())
 
 
 def executive_dashboard(user, today: datetime.date | None = None) -> Dashboard:

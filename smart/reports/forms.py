@@ -65,6 +65,11 @@ class DukForm(UnitForm):
         return (self.cleaned_data["on"] or timezone.localdate(), self.cleaned_data["unit"])
 
 
+# The longest period of a due list: the dashboard's longest retirement horizon
+# (``dashboard.RETIREMENT_HORIZONS``) links to it and must be accepted.
+MAX_PERIOD_MONTHS = 60
+
+
 class PeriodForm(forms.Form):
     """A period of whole months: from the first day of ``start`` to the last of ``end``."""
 
@@ -83,8 +88,9 @@ class PeriodForm(forms.Form):
         start, end = data.get("start"), data.get("end")
         if start and end and end < start:
             raise forms.ValidationError("Tanggal akhir tidak boleh sebelum tanggal awal.")
-        if start and end and (end - start).days > 366 * 5:
-            raise forms.ValidationError("Periode paling lama lima tahun.")
+        if start and end and end > add_months(start, MAX_PERIOD_MONTHS):
+            raise forms.ValidationError(
+                f"Periode paling lama {MAX_PERIOD_MONTHS} bulan (lima tahun) dari tanggal awal.")
         return data
 
     def values(self) -> tuple[datetime.date, datetime.date, object] | None:

@@ -122,7 +122,8 @@ def test_a_bad_period_is_a_422_with_the_pages_message(client, cast):
     assert (wrong_type.status_code, wrong_type.json()["code"]) == (422, "invalid")
     too_long = client.get(f"{API}/reports/retirement", {"start": "2026-01-01",
                                                          "end": "2036-01-01"})
-    assert too_long.json()["detail"][0]["msg"] == "Periode paling lama lima tahun."
+    assert too_long.json()["detail"][0]["msg"] == (
+        "Periode paling lama 60 bulan (lima tahun) dari tanggal awal.")
 
 
 def test_dates_the_rules_cannot_count_with_are_a_422_not_a_500(client, cast):

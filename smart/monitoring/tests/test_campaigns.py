@@ -13,12 +13,14 @@ from django.urls import reverse
 
 from smart.access.models import Role
 from smart.audit.models import AuditEvent
+from smart.documents.models import DocumentType
 from smart.monitoring.campaigns import campaign_elements, campaign_employees, campaign_scope
 from smart.monitoring.models import RecordingCampaign
-from smart.monitoring.progress import progress_by_unit
-from smart.monitoring.services import campaign_reminders_send
+from smart.monitoring.services import campaign_create, campaign_reminders_send
 from smart.monitoring.tests.scenery import fill_gaps, make_campaign
 from smart.notifications.models import Notification
+from smart.people.models import AsnKind, Employee
+from smart.records.progress import annotate_missing, missing_of, progress_by_unit
 from smart.references.models import Unit
 from smart.reports.tests.xlsx import read_xlsx
 from tests.personas import make_employee, make_user
@@ -215,6 +217,7 @@ def test_an_empty_campaign_is_refused(client, cast):
     response = client.post(reverse("monitoring:campaign_create"), {
         "name": "Kosong", "start_date": "2026-03-01", "deadline": "2026-05-31"})
     assert "Pilih sedikitnya satu elemen" in response.content.decode()
+    assert not RecordingCampaign.objects.exists()
 
 
 def test_extending_the_deadline_keeps_both_in_the_audit(client, cast):
@@ -259,3 +262,23 @@ def test_the_scheduled_job_reports_what_it_sent(cast):
     make_campaign(cast)
     assert scheduled_campaign_reminders() == "2 pengingat kampanye perekaman dikirim."
     assert scheduled_campaign_reminders() == "0 pengingat kampanye perekaman dikirim."
+
+
+def test_documents_of_another_asn_kind_are_not_missing(cast):
+    """A PPPK has no SK CPNS nor SK PNS, a CPNS no SK PNS yet: a campaign that
+    requires them counts them only for whom they exist (646 of 647 Dinkes staff
+    were once listed as missing an SK CPNS)."""
+    pppk = make_employee("DINKES", name="PPPK", asn_kind=AsnKind.PPPK)
+    cpns = make_employee("DINKES", name="CPNS", asn_kind=AsnKind.CPNS)
+    pns = make_employee("DINKES", name="PNS")
+    campaign = campaign_create(
+        actor=cast.system_manager, name="SK", start_date=datetime.date(2026, 3, 1),
+        deadline=datetime.date(2026, 5, 31), elements=[],
+        document_types=DocumentType.objects.filter(code__in=("SK_CPNS", "SK_PNS")))
+    elements = campaign_elements(campaign)
+    rows = {e.pk: e for e in annotate_missing(
+        Employee.objects.filter(pk__in=[pppk.pk, cpns.pk, pns.pk]), elements)}
+    assert missing_of(rows[pppk.pk], elements) == []
+    assert missing_of(rows[cpns.pk], elements) == ["SK CPNS"]
+    assert missing_of(rows[pns.pk], elements) == ["SK CPNS", "SK PNS"]
+    assert [rows[pk].counted_count for pk in (pppk.pk, cpns.pk, pns.pk)] == [0, 1, 2]

@@ -177,3 +177,47 @@ def test_the_backup_tile_uses_the_health_endpoints_age_limit(settings):
     assert maintenance_status().backup_ok is True
     settings.SMART_BACKUP_MAX_AGE_HOURS = 26
     assert maintenance_status().backup_ok is False
+
+
+def test_the_dashboards_and_the_public_page_agree_on_completeness(client, cast, november):
+    """One definition of a complete record: the leadership dashboard, the M&E
+    figures and the public page show the same share and count for the same
+    employees (they once showed 95 %, 77.1 % and "0 complete")."""
+    from smart.monitoring.figures import monitoring_scope, month_figures
+    from smart.reports.dashboard import executive_dashboard
+
+    fill_gaps(cast)
+    board = executive_dashboard(cast.leader).completeness.progress
+    figures = month_figures(this_month(), monitoring_scope(cast.system_manager),
+                            cast.system_manager).completeness.total
+    public = client.get(reverse("monitoring:public")).context["figures"].completeness.total
+    assert board.employees == figures.employees == public.employees > 0
+    assert board.percent == figures.percent == public.percent < 100
+    assert board.complete == figures.complete == public.complete
+    client.force_login(cast.leader)
+    page = client.get(reverse("reports:dashboard")).content.decode()
+    assert f"{board.complete} dari {board.employees} pegawai lengkap" in page
+
+
+def test_the_lowest_agencies_are_listed_lowest_first_under_their_heading(client, cast):
+    """The heading "15 OPD with the lowest completeness" sits over those 15,
+    lowest first; every OPD by name is in a list of its own (it once sat over
+    all 44 by name)."""
+    import re
+
+    from smart.monitoring.figures import LOWEST_UNITS
+
+    fill_gaps(cast)
+    client.force_login(cast.system_manager)
+    page = client.get(DASHBOARD)
+    completeness = page.context["figures"].completeness
+    lowest = page.context["lowest"]
+    shares = [line.percent for line in lowest]
+    assert shares == sorted(shares) and len(lowest) == min(
+        LOWEST_UNITS, len([line for line in completeness.lines if line.employees]))
+    assert min(line.percent for line in completeness.lines if line.employees) == shares[0]
+    body = page.content.decode()
+    table = body[body.index('id="completeness-lowest"'):body.index('id="completeness-all"')]
+    names = re.findall(r"<tr><td>([^<]+)</td>", table)
+    assert names == [line.name for line in lowest]
+    assert len(lowest) > 1 and names != sorted(names)  # not by name

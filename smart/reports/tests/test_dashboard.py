@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from smart.changes.models import Action, ChangeRequest, Stage
 from smart.people.models import AsnKind, Employee
-from smart.records.completeness import REQUIRED_FIELDS
 from smart.references.models import LegalStatus, PositionType
 from smart.reports.dashboard import executive_dashboard, month_ends
 from smart.reports.tests.builders import D
@@ -113,11 +112,13 @@ def test_the_backlog_counts_open_requests_by_stage_and_past_their_deadline(cast,
 
 def test_completeness_counts_each_required_item(cast, health_office):
     completeness = executive_dashboard(cast.admin_a, TODAY).completeness
-    names = [name for name, _label in REQUIRED_FIELDS]
-    items = dict(zip(names, [filled for _label, filled, _p in completeness.fields], strict=True))
-    assert items["nik"] == completeness.employees  # every test employee has one
-    assert items["address"] == 1  # only the CPNS of 2025
-    assert items["tmt_cpns"] == completeness.employees  # the PPPK needs none
+    employees = completeness.progress.employees
+    items = {code: completeness.progress.recorded(code)
+             for code in (element.code for element in completeness.elements)}
+    assert items["data:nik"] == employees  # every test employee has one
+    assert items["data:address"] == 1  # only the CPNS of 2025
+    assert items["data:tmt_cpns"] == employees - 1  # the PPPK needs none
+    assert completeness.progress.recorded_percent("data:tmt_cpns") == 100.0
 
 
 def test_the_dashboard_reads_a_fixed_number_of_queries(cast, health_office):
@@ -141,3 +142,13 @@ def test_the_page_draws_the_charts_and_the_leadership_opens_it(client, cast, hea
     assert ids == ["chart-trend", "chart-golongan", "chart-education", "chart-sex",
                    "chart-age", "chart-asn"]
     assert "report-charts" in page.content.decode()
+
+
+def test_the_retirement_cells_name_their_column_for_the_phone_cards(client, cast,
+                                                                   health_office):
+    """On a phone the table's rows become cards (``smart-stack``): each count
+    says which horizon it is, so "≤ 60 months" is no longer cut off."""
+    client.force_login(cast.leader)
+    body = client.get(reverse("reports:dashboard")).content.decode()
+    assert 'id="retirements"' in body and "smart-stack smart-stack-pairs" in body
+    assert body.count('data-label="≤ 60 bulan"') >= 2  # an OPD's row and the total

@@ -263,3 +263,30 @@ def test_a_new_validated_position_links_the_jf_of_its_name_and_drops_the_old_one
     employee_refresh_current(employee)
     employee.refresh_from_db()
     assert employee.functional_position is None
+
+
+def test_the_dashboards_link_opens_the_list_of_its_sixty_months(client, cast, retiring):
+    """The dashboard's "≤ 60 months" total and the retirement list it links to
+    count the same people (the link once opened the default 12 months: 0)."""
+    import html
+    import re
+
+    client.force_login(cast.leader)
+    dashboard = client.get(reverse("reports:dashboard"))
+    within_60 = dashboard.context["board"].retirement_totals[-1]
+    link = re.search(r'href="([^"]*/pensiun/\?[^"]*)"', dashboard.content.decode()).group(1)
+    listing = client.get(html.unescape(link))
+    assert listing.context["form"].errors == {}
+    assert listing.context["page"].paginator.count == within_60 > 0
+
+
+def test_a_refused_period_does_not_say_the_list_is_empty(client, cast, retiring):
+    client.force_login(cast.admin_a)
+    page = client.get(reverse("reports:retirement"), {"start": "2026-01-01",
+                                                      "end": "2031-12-31"})
+    body = page.content.decode()
+    assert "Periode paling lama 60 bulan" in body
+    assert "Tidak ada pegawai dalam daftar" not in body
+    accepted = client.get(reverse("reports:retirement"), {"start": "2026-01-01",
+                                                          "end": "2030-12-31"})
+    assert accepted.context["form"].errors == {}

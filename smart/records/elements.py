@@ -97,8 +97,19 @@ def elements_of(codes) -> list[Element]:
     return [element for element in standard_elements() if element.code in wanted]
 
 
+# Document kinds that exist only for some kinds of ASN (decision 201): a PPPK has
+# no SK CPNS nor SK PNS, and a CPNS has no SK PNS yet. For anyone else such a
+# document neither counts nor is missing. Every other kind applies to all.
+DOCUMENT_APPLIES = {
+    "SK_CPNS": Q(asn_kind__in=(AsnKind.PNS, AsnKind.CPNS)),
+    "SK_PNS": Q(asn_kind=AsnKind.PNS),
+}
+
+
 def document_elements(document_types) -> list[Element]:
-    """One element per document kind: a live (not withdrawn) file of that kind."""
+    """One element per document kind: a live (not withdrawn) file of that kind,
+    counted only for the employees whose ASN kind has it (``DOCUMENT_APPLIES``)."""
     return [Element(f"dokumen:{t.code}", t.name, DOCUMENT,
-                    ~Exists(_live_documents().filter(document_type_id=t.pk)))
+                    ~Exists(_live_documents().filter(document_type_id=t.pk)),
+                    DOCUMENT_APPLIES.get(t.code))
             for t in document_types]

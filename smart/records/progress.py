@@ -1,5 +1,11 @@
 """Counting what is missing, in the database (R-ME, R-PROC-1).
 
+The one definition of a *complete record* is ``elements.standard_elements``
+counted by ``record_completeness`` (or ``progress_by_unit`` per OPD): the
+leadership dashboard, the M&E figures, the monthly PDF and the public page all
+read it, so they show the same share for the same employees. A recording
+campaign counts its own chosen elements and says so.
+
 ``annotate_missing`` puts one 0/1 column per element on an employee queryset;
 ``progress_by_unit`` sums them per unit in one GROUP BY query, and a page of
 employees reads its flags in one query too. Nothing here runs a query per
@@ -14,7 +20,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.utils.translation import gettext as _
 
-from smart.monitoring.elements import Element
+from smart.records.elements import Element, standard_elements
 
 AGENCY, UNIT = "agency", "unit"
 GROUP_KEYS = {AGENCY: ("unit__agency_id", "unit__agency__name", "unit__agency__short_name"),
@@ -39,7 +45,9 @@ def annotate_missing(employees, elements: Sequence[Element]):
                                   counted_count=Value(0, output_field=IntegerField()))
     missing_total = sum((flags[_flag(i)] for i in range(len(elements))), Value(0))
     counted_total = sum((counted[_counted(i)] for i in range(len(elements))), Value(0))
-    return employees.annotate(**flags, missing_count=missing_total,
+    applies = {_counted(i): element.counts_flag() for i, element in enumerate(elements)
+               if element.applies is not None}
+    return employees.annotate(**flags, **applies, missing_count=missing_total,
                               counted_count=counted_total)
 
 
@@ -55,6 +63,15 @@ class Progress:
     elements_counted: int = 0
     elements_missing: int = 0
     missing: dict[str, int] = field(default_factory=dict)  # element code -> employees
+    counted: dict[str, int] = field(default_factory=dict)  # element code -> employees it applies to
+
+    def recorded(self, code: str) -> int:
+        """Employees the element applies to who have it."""
+        return self.counted.get(code, self.employees) - self.missing.get(code, 0)
+
+    def recorded_percent(self, code: str) -> float:
+        counted = self.counted.get(code, self.employees)
+        return round(100 * self.recorded(code) / counted, 1) if counted else 100.0
 
     @property
     def incomplete(self) -> int:
@@ -77,6 +94,9 @@ class Progress:
 
 def _sums(elements: Sequence[Element]) -> dict:
     sums = {f"n_{i}": Sum(_flag(i)) for i in range(len(elements))}
+    # How many employees an element applies to, only where it is not everyone.
+    sums |= {f"c_{i}": Sum(_counted(i)) for i, element in enumerate(elements)
+             if element.applies is not None}
     return {
         **sums,
         "n_employees": Count("pk"),
@@ -95,6 +115,8 @@ def _progress(row: dict, elements: Sequence[Element], unit_id, name: str,
         complete=row["n_complete"] or 0, elements_counted=row["n_counted"] or 0,
         elements_missing=row["n_missing"] or 0,
         missing={element.code: row[f"n_{i}"] or 0 for i, element in enumerate(elements)},
+        counted={element.code: row[f"c_{i}"] or 0 for i, element in enumerate(elements)
+                 if f"c_{i}" in row},
     )
 
 
@@ -115,6 +137,12 @@ def progress_total(employees, elements: Sequence[Element], name: str = "") -> Pr
     return _progress(row, elements, None, name)
 
 
+def record_completeness(employees, name: str = "") -> Progress:
+    """How complete the records of these employees are, by the one definition
+    (``standard_elements``): one query."""
+    return progress_total(employees, standard_elements(), name)
+
+
 def combine(lines: Sequence[Progress], name: str) -> Progress:
     """The sum of several lines (the total row of a table), without a query."""
     total = Progress(unit_id=None, name=name)
@@ -125,6 +153,8 @@ def combine(lines: Sequence[Progress], name: str) -> Progress:
         total.elements_missing += line.elements_missing
         for code, n in line.missing.items():
             total.missing[code] = total.missing.get(code, 0) + n
+        for code, n in line.counted.items():
+            total.counted[code] = total.counted.get(code, 0) + n
     return total
 
 
