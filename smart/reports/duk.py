@@ -16,10 +16,11 @@ comes from the employee's history as the dashboard reads it
 DUK dated before it. Masa kerja counts from TMT CPNS; CLTN periods are not
 deducted (they are not recorded yet).
 
-Cost: five queries whatever the number of employees (the employees with their
-point-in-time training and education, each one's rank entry and position entry
-on the date as window queries, two code tables), and a sixth when any of them
-ever changed legal status (their status versions); the ordering itself is done in
+Cost: six queries whatever the number of employees (the ids of those whose
+legal status ever changed, the employees with their point-in-time training and
+education, each one's rank entry and position entry on the date as window
+queries, two code tables), and a seventh when any of them ever changed legal
+status (their status versions); the ordering itself is done in
 Python with the pure ``duk_key``. A big list's order is kept a few minutes
 (``duk_order``), so paging through it does not order it again.
 """
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -89,13 +90,12 @@ def display_name(front_title: str, name: str, back_title: str) -> str:
     return f"{full}, {back_title}" if back_title else full
 
 
-def duk_candidates(user, on: datetime.date, unit: Unit | None = None,
-                   only: list[int] | None = None):
-    """The employees who may be on the DUK, scoped to the user, with their
-    point-in-time training and education and whether their legal status ever
-    changed (``status_changed``); ``unit`` keeps those whose current
-    unit or any definitive position lies in its subtree (``duk_rows`` then keeps
-    those in it on the date); ``only`` limits them to these ids."""
+# Employees whose legal status ever changed are few; above this many they are
+# named by a subquery instead of a list of ids (SQLite's limit on variables).
+CHANGED_AS_LIST = 5000
+
+
+def _in_scope(user, on: datetime.date, unit: Unit | None, only: list[int] | None):
     queryset = Employee.objects.visible_to(user).filter(asn_kind=AsnKind.PNS,
                                                          tmt_cpns__lte=on)
     if only is not None:
@@ -103,38 +103,64 @@ def duk_candidates(user, on: datetime.date, unit: Unit | None = None,
     if unit is not None:
         queryset = queryset.filter(Q(unit__path__startswith=unit.path)
                                    | history_on.ever_in_subtree(unit.path))
+    return queryset
+
+
+def _status_changed(queryset):
+    """The ids of those of ``queryset`` whose legal status ever changed: a set
+    (one query), or the subquery itself when there are very many."""
+    subquery = history_on.status_changed(queryset)
+    ids = list(subquery.values_list("id", flat=True)[:CHANGED_AS_LIST + 1])
+    return subquery if len(ids) > CHANGED_AS_LIST else set(ids)
+
+
+def duk_candidates(user, on: datetime.date, unit: Unit | None = None,
+                   only: list[int] | None = None, changed=None):
+    """The employees who may be on the DUK, scoped to the user, with their
+    point-in-time training and education and whether their legal status ever
+    changed (``status_changed``; ``changed``: those ids, read when not given);
+    ``unit`` keeps those whose current unit or any definitive position lies in
+    its subtree (``duk_rows`` then keeps those in it on the date); ``only``
+    limits them to these ids."""
+    queryset = _in_scope(user, on, unit, only)
+    if changed is None:
+        changed = _status_changed(queryset)
     # Active today and never otherwise, or with a status that changed: the
     # latter are judged on the date by ``duk_rows`` from their versions.
-    changed = Q(pk__in=history_on.status_changed(queryset))
-    queryset = queryset.filter(
-        changed | Q(legal_status__isnull=True) | Q(legal_status__counts_as_active=True))
-    return queryset.annotate(
-        status_changed=ExpressionWrapper(changed, output_field=BooleanField()),
-        has_ranks=history_on.has_validated(RankHistory),
-        has_positions=history_on.has_validated(PositionHistory),
-        training_rank=history_on.training_rank_on(on),
-        education_code=Coalesce(history_on.education_code_on(on), F("education_level__code")),
-    )
+    active = Q(legal_status__isnull=True) | Q(legal_status__counts_as_active=True)
+    if changed:
+        queryset = queryset.filter(Q(pk__in=changed) | active).annotate(
+            status_changed=ExpressionWrapper(Q(pk__in=changed), output_field=BooleanField()))
+    else:
+        queryset = queryset.filter(active).annotate(
+            status_changed=Value(False, output_field=BooleanField()))
+    return queryset
 
 
 def duk_rows(user, on: datetime.date, unit: Unit | None = None,
              only: list[int] | None = None) -> list[DukRow]:
     """The DUK on ``on``, most senior first (see the module docstring); ``only``
     computes just the rows of these employee ids (a page of a cached order)."""
-    candidates = duk_candidates(user, on, unit, only)
-    employees = list(candidates.values(
+    changed = _status_changed(_in_scope(user, on, unit, only))
+    candidates = duk_candidates(user, on, unit, only, changed)
+    employees = list(candidates.annotate(
+        has_ranks=history_on.has_validated(RankHistory),
+        has_positions=history_on.has_validated(PositionHistory),
+        training_rank=history_on.training_rank_on(on),
+        education_code=Coalesce(history_on.education_code_on(on), F("education_level__code")),
+    ).values(
         "pk", "nip", "name", "front_title", "back_title", "birth_place", "birth_date",
         "tmt_cpns", "golongan__code", "golongan__name", "golongan__pangkat", "tmt_golongan",
         "mk_years", "mk_months", "position_name", "echelon__code", "echelon__name",
         "tmt_position", "unit__name", "unit__path", "training_rank", "has_ranks",
         "has_positions", "education_code", "status_changed"))
-    changed = [e["pk"] for e in employees if e["status_changed"]]
-    if changed:  # in service on the date by the status of that date
-        active = history_on.active_on(on, changed)
+    changed_here = [e["pk"] for e in employees if e["status_changed"]]
+    if changed_here:  # in service on the date by the status of that date
+        active = history_on.active_on(on, changed_here)
         employees = [e for e in employees if not e["status_changed"] or e["pk"] in active]
     if not employees:
         return []
-    plain = duk_candidates(user, on, unit, only).values("pk")
+    plain = candidates.values("pk")
     ranks = history_on.ranks_on(on, plain)
     positions = history_on.positions_on(on, plain)
     if unit is not None:  # the unit on that date: the position's, else today's

@@ -163,10 +163,10 @@ QUERIES = {
     "verifier queue": 10,
     # The report pages and files also write their line of the usage log (Pasal 22(3)).
     "statistics page": 22,
-    "DUK page: first view (ordering)": 17,
-    "DUK page": 17,
-    "DUK page (whole regency)": 16,
-    "DUK Excel export": 22,
+    "DUK page: first view (ordering)": 18,
+    "DUK page": 18,
+    "DUK page (whole regency)": 17,
+    "DUK Excel export": 23,
     "API list endpoint": 12,
     "API list endpoint: after a cursor": 12,
 }
