@@ -4,6 +4,8 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from smart.people.identity import group_nip
+
 register = template.Library()
 
 
@@ -19,3 +21,9 @@ def employee_list_url(query: dict | None) -> str:
 def get_item(mapping: dict, key):
     """``mapping[key]`` in a template (None when missing)."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def nip_grouped(nip: str) -> str:
+    """A NIP as printed everywhere: 8-6-1-3 (``people.identity.group_nip``)."""
+    return group_nip(nip or "")
