@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smart.people.career import add_months, next_promotion_period
 from smart.people.forms import EM_SPACE, EmployeeFilterForm
+from smart.references.models import Unit
 from smart.reports.models import ColumnSet, ReportLayout, Sharing
 from smart.reports.nominatif import ALWAYS_COLUMNS, COLUMNS, DEFAULT_COLUMNS, chosen
 
@@ -35,13 +36,25 @@ class UnitField(forms.ModelChoiceField):
         return EM_SPACE * max(unit.depth - 2, 0) + unit.label
 
 
+def whole_scope_label(scope) -> str:
+    """The "no unit chosen" option: the whole regency, or the units of a
+    limited scope by name ("Seluruh lingkup Anda: Dinas Pendidikan")."""
+    if scope is None or scope.everything:
+        return str(_("Whole regency (within your scope)"))
+    names = (Unit.objects.filter(path__in=scope.unit_paths).order_by("name")
+             .values_list("name", flat=True))
+    return _("All of your scope: %(units)s") % {"units": ", ".join(names)}
+
+
 class UnitForm(forms.Form):
     unit = UnitField(label=_("Unit (with its sub-units)"), queryset=None, required=False,
                      empty_label=_("Whole regency (within your scope)"))
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, units, scope=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        if scope is not None:
+            self.fields["unit"].empty_label = whole_scope_label(scope)
 
     def values(self) -> tuple[object] | None:
         """(unit,) — None for the whole scope; None instead of the tuple when the
@@ -73,9 +86,11 @@ class PeriodForm(forms.Form):
     unit = UnitField(label=_("Unit (with its sub-units)"), queryset=None, required=False,
                      empty_label=_("Whole regency (within your scope)"))
 
-    def __init__(self, *args, units, default_months: int = 12, **kwargs):
+    def __init__(self, *args, units, default_months: int = 12, scope=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        if scope is not None:
+            self.fields["unit"].empty_label = whole_scope_label(scope)
         self.default_months = default_months
 
     def clean(self):
