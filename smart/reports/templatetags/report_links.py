@@ -1,6 +1,7 @@
 """Drill-down: a number in a report links to the employee list behind it."""
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -27,3 +28,13 @@ def get_item(mapping: dict, key):
 def nip_grouped(nip: str) -> str:
     """A NIP as printed everywhere: 8-6-1-3 (``people.identity.group_nip``)."""
     return group_nip(nip or "")
+
+
+@register.simple_tag
+def share(count: int, total: int) -> str:
+    """A count's share of the total in percent, as the page's numbers are written:
+    whole numbers, but one decimal under 1% ("0,5"), so a small group is not "0"."""
+    if not total:
+        return "–"
+    percent = count * 100 / total
+    return floatformat(percent, 1 if 0 < percent < 1 else 0)
