@@ -340,11 +340,17 @@ class Counts:
     created: int = 0
     updated: int = 0
 
-    def add(self, verdict: Verdict) -> None:
+    def add(self, verdict: Verdict, *, findings: bool = True) -> None:
+        """Count one verdict; ``findings=False`` leaves its findings to
+        ``add_findings`` (the apply knows a new row's findings once written)."""
         self.total += 1
         setattr(self, verdict.outcome, getattr(self, verdict.outcome) + 1)
-        if verdict.findings and verdict.outcome in (Outcome.NEW, Outcome.CHANGED):
-            self.with_findings += 1
+        if findings:
+            self.add_findings([verdict])
+
+    def add_findings(self, verdicts: list[Verdict]) -> None:
+        self.with_findings += sum(1 for verdict in verdicts if verdict.findings
+                                  and verdict.outcome in (Outcome.NEW, Outcome.CHANGED))
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
@@ -376,7 +382,8 @@ def preview_import(batch: ImportBatch, run, *, chunk_size: int | None = None) ->
             for verdict in verdicts:
                 counts.add(verdict)
             _store_rows(batch, ImportRow.Phase.PREVIEW, verdicts)
-            run.progress(counts.total, batch.total or 0, message=f"{counts.total} baris")
+            # The preview is what counts the rows: their number is not known yet.
+            run.progress(counts.total, batch.total or None, message=f"{counts.total} baris")
     except (ExportFileError, ImportRefused) as error:
         batch.status, batch.message = ImportBatch.Status.REFUSED, str(error)
         batch.save(update_fields=["status", "message"])
@@ -516,9 +523,11 @@ def apply_import(batch: ImportBatch, run, *, state: dict | None = None,
             if chunk[-1][0] <= after_row:
                 continue
             for verdict in verdicts:
-                counts.add(verdict)
+                counts.add(verdict, findings=False)
             with transaction.atomic():
                 _write_chunk(batch, verdicts, judge, counts, prepare_new)
+                # After the write: a new row's findings are the saved employee's.
+                counts.add_findings(verdicts)
                 state = {"after_row": chunk[-1][0], "counts": counts.as_dict()}
                 run.save_state(state)
             run.progress(counts.total, total, message=f"{counts.total} baris")

@@ -142,6 +142,6 @@ def execute_job(job_id) -> Job | None:
              error=f"Tugas berhenti karena kesalahan sistem ({type(error).__name__}). "
                    "Data yang sudah tersimpan tetap utuh; tugas dapat dijalankan lagi.")
     else:
-        done = job.total if job.total is not None else job.done
+        done = job.total or job.done
         _end(job, JobStatus.SUCCEEDED, result=result, done=done)
     return job

@@ -87,6 +87,14 @@ def unit_options(units) -> list[tuple[int, str]]:
     return options
 
 
+class EchelonField(forms.ModelChoiceField):
+    """Eselon named with its ASN-law name: SIASN has two "I.a" (ids 10 and 11,
+    JPT Utama and JPT Madya, domain.md §2.6), which looked like one entry twice."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name} · {obj.asn_name}" if obj.asn_name else obj.name
+
+
 class EmployeeFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Name or NIP"), required=False, max_length=100,
@@ -126,8 +134,8 @@ class EmployeeFilterForm(forms.Form):
         label=_("Position type"), queryset=PositionType.objects.active(), required=False,
         empty_label=_("All"), widget=QuickSelect,
     )
-    echelon = forms.ModelChoiceField(label=_("Echelon"), queryset=Echelon.objects.active(),
-                                     required=False, empty_label=_("All"), widget=QuickSelect)
+    echelon = EchelonField(label=_("Echelon"), queryset=Echelon.objects.active(),
+                           required=False, empty_label=_("All"), widget=QuickSelect)
     age_min = forms.IntegerField(label=_("Age from"), required=False, min_value=0,
                                  max_value=120)
     age_max = forms.IntegerField(label=_("Age to"), required=False, min_value=0,

@@ -47,6 +47,16 @@ class NikInfo:
     sex: str
 
 
+def group_nip(nip: str) -> str:
+    """The NIP as printed on SK, letters and lists: 8-6-1-3 ("19850312 201001 2 004").
+
+    PPPK NIPs are printed in the same grouping; their middle group holds the
+    TMT year, the PPPK marker and the period digit. Anything not 18 characters
+    long is shown as it is.
+    """
+    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}" if len(nip) == 18 else nip
+
+
 def _digits(value: object, label: str, length: int) -> str:
     text = str(value if value is not None else "").strip().lstrip("'")
     if re.search(r"[eE][+-]?\d", text) and re.fullmatch(r"[\d.,]+[eE][+-]?\d+", text):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from smart.access.policies import personnel_scope
+from smart.people.identity import group_nip
 
 
 class AsnKind(models.TextChoices):
@@ -266,13 +267,8 @@ class Employee(models.Model):
 
     @property
     def nip_grouped(self) -> str:
-        """The NIP as printed on SK and letters: 8-6-1-3 ("19850312 201001 2 004").
-
-        PPPK NIPs are printed in the same grouping; their middle group holds
-        the TMT year, the PPPK marker and the period digit.
-        """
-        n = self.nip
-        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}" if len(n) == 18 else n
+        """The NIP as printed on SK and letters (``identity.group_nip``)."""
+        return group_nip(self.nip)
 
     def age_on(self, on: datetime.date | None = None) -> int:
         on = on or timezone.localdate()

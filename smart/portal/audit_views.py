@@ -3,8 +3,6 @@ audit log and sees whether the chain is whole. Anyone else gets a 404."""
 
 from __future__ import annotations
 
-import json
-
 from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -16,6 +14,7 @@ from smart.access.policies import has_role
 from smart.audit.checks import audit_chain_check, last_full_check
 from smart.audit.models import AuditEvent
 from smart.audit.services import audit_record
+from smart.portal.audit_labels import action_label, data_lines
 
 PAGE_SIZE = 50
 
@@ -64,14 +63,17 @@ def audit_log(request):
     audit_record(actor=request.user, action="audit.event.list",
                  data={"filters": {k: v for k, v in query.items() if v},
                        "page": page.number})
-    rows = [(event, _details(event)) for event in page.object_list]
+    rows = []
+    for event in page.object_list:
+        event.label = action_label(event.action)
+        rows.append((event, _details(event)))
     return render(request, "portal/audit_log.html", {
         "form": form, "page": page, "rows": rows, "query": query.urlencode(),
         "check": check, "full_check": last_full_check(),
     })
 
 
-def _details(event: AuditEvent) -> list[tuple[str, str]]:
-    parts = [("data", event.data), ("before", event.before), ("after", event.after)]
-    return [(name, json.dumps(value, ensure_ascii=False, sort_keys=True))
-            for name, value in parts if value]
+def _details(event: AuditEvent) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(heading, "key: value" lines) of the data, before and after that are there."""
+    parts = [(_("Data"), event.data), (_("Before"), event.before), (_("After"), event.after)]
+    return [(name, data_lines(value)) for name, value in parts if value]

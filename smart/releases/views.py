@@ -11,6 +11,8 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -83,10 +85,30 @@ def release_new(request, token: str):
     return render(request, "releases/release_request.html", {"form": form, "export": export})
 
 
+def export_url(release) -> str:
+    """Where the released file is made: the page named by the export's code
+    ("reports.nominatif" → ``reports:nominatif``) with the export's parameters,
+    or the file itself when the page takes the employee ("records.drh"). Empty
+    when the code names no page. The gate there recognises the release."""
+    app, _dot, name = release.export_code.partition(".")
+    params = {key: value for key, value in (release.export_params or {}).items()
+              if value not in (None, "", [])}
+    try:
+        if "employee" in params:
+            url = reverse(f"{app}:{name}", args=[params.pop("employee")])
+        else:
+            url = reverse(f"{app}:{name}")
+    except NoReverseMatch:
+        return ""
+    return f"{url}?{urlencode(params, doseq=True)}" if params else url
+
+
 def release_detail(request, pk: int):
     release = _release_or_404(request.user, pk)
+    mine = release.requester_id == request.user.pk
     return render(request, "releases/release_detail.html", {
         "release": release,
+        "export_url": export_url(release) if mine and release.is_usable else "",
         "events": release.events.all(),
         "uses": release.uses.all(),
         "moves": allowed_moves(release, request.user),

@@ -1,8 +1,8 @@
 """Data-release requests, their moves declared once as data.
 
 The requester asks, the Pengelola SMART approves or rejects (with a reason),
-and the requester may withdraw. Any move not listed here is refused, and the
-requester never decides on their own request (R-ROLE-1, security.md Z8/Z9).
+and the requester may withdraw a request not yet decided. Any move not listed
+here is refused, and the requester never decides on their own request (R-ROLE-1, security.md Z8/Z9).
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ MOVES = {move.name: move for move in (
     # Rejecting an approved release ends it before its validity runs out.
     Move("reject", frozenset(OPEN_STAGES), ReleaseStage.REJECTED, APPROVER, _("Reject"),
          needs_note=True, style="outline-danger"),
-    Move("withdraw", frozenset(OPEN_STAGES), ReleaseStage.WITHDRAWN, REQUESTER,
+    # Only while it waits: once approved, the Pengelola SMART decides (reject ends it).
+    Move("withdraw", frozenset({ReleaseStage.REQUESTED}), ReleaseStage.WITHDRAWN, REQUESTER,
          _("Withdraw"), style="outline-danger"),
 )}
 

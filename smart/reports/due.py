@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from smart.people import career
+from smart.people.identity import group_nip
 from smart.people.models import AsnKind, Employee
 from smart.references.models import Unit
 from smart.reports.duk import display_name
@@ -46,6 +47,10 @@ class DueRow:
     date: datetime.date  # TMT pensiun, the KGB date, the KP period
     rule: str
     agency_name: str = ""
+
+    @property
+    def nip_grouped(self) -> str:
+        return group_nip(self.nip)
 
     @property
     def month(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from smart.people.identity import group_nip
 from smart.reports.due import DueList
 from smart.reports.excel import DATE, NUMBER, Column, xlsx_bytes
 from smart.reports.printing import cell, list_pdf
@@ -31,8 +32,8 @@ INCOMPLETE_WIDTHS = (8, 80, 45, 144)
 
 
 def _incomplete(result: DueList) -> list[tuple]:
-    return [(n, name, nip, why) for n, (name, nip, why) in enumerate(result.undetermined,
-                                                                     start=1)]
+    return [(n, name, group_nip(nip), why)
+            for n, (name, nip, why) in enumerate(result.undetermined, start=1)]
 
 
 def due_xlsx(result: DueList, *, title: str, subtitle: str, note: str = "") -> bytes:
@@ -40,8 +41,8 @@ def due_xlsx(result: DueList, *, title: str, subtitle: str, note: str = "") -> b
               if result.undetermined else [])
     return xlsx_bytes(title=title.upper(), subtitle=subtitle, note=note, columns=COLUMNS,
                       sheet=title[:31], sheets=sheets, rows=(
-        (n, r.name, r.nip, r.asn_kind, r.golongan, r.position_name, r.unit_name, r.date,
-         r.rule) for n, r in enumerate(result.rows, start=1)))
+        (n, r.name, r.nip_grouped, r.asn_kind, r.golongan, r.position_name, r.unit_name,
+         r.date, r.rule) for n, r in enumerate(result.rows, start=1)))
 
 
 def _date(value: datetime.date | None) -> str:
@@ -51,7 +52,8 @@ def _date(value: datetime.date | None) -> str:
 def due_pdf(result: DueList, *, title: str, subtitle: str, signer: Signer, printed_by,
             note: str = "") -> bytes:
     w = PDF_WIDTHS
-    rows = [(str(n), cell(f"{r.name}\nNIP {r.nip}", w[1]), r.asn_kind, cell(r.golongan, w[3]),
+    rows = [(str(n), cell(f"{r.name}\nNIP {r.nip_grouped}", w[1]), r.asn_kind,
+             cell(r.golongan, w[3]),
              cell(f"{r.position_name}\n{r.unit_name}", w[4]), _date(r.date), cell(r.rule, w[6]))
             for n, r in enumerate(result.rows, start=1)]
     w = INCOMPLETE_WIDTHS

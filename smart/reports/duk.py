@@ -38,6 +38,7 @@ from django.utils import timezone
 
 from smart.access.policies import personnel_scope
 from smart.people import career
+from smart.people.identity import group_nip
 from smart.people.models import AsnKind, Employee
 from smart.records.models import PositionHistory, RankHistory
 from smart.references.models import EducationLevel, StructuralTraining, Unit
@@ -80,8 +81,7 @@ class DukRow:
 
     @property
     def nip_grouped(self) -> str:
-        n = self.nip
-        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}" if len(n) == 18 else n
+        return group_nip(self.nip)
 
 
 def display_name(front_title: str, name: str, back_title: str) -> str:

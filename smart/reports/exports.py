@@ -162,13 +162,14 @@ DUE_FILES = {
 def due_forms(user, key: str, query: QueryDict | None):
     """(form, (first day, last day, unit) or None) of a due list's parameters;
     for KP the first and last day are the period."""
-    units = units_in_scope(report_scope_or_404(user))
+    scope = report_scope_or_404(user)
+    units = units_in_scope(scope)
     months = DUE_FILES[key][2]
     if months is None:
-        form = PromotionForm(query or None, units=units)
+        form = PromotionForm(query or None, units=units, scope=scope)
         values = form.values()
         return form, ((values[0], values[0], values[1]) if values else None)
-    form = PeriodForm(query or None, units=units, default_months=months)
+    form = PeriodForm(query or None, units=units, default_months=months, scope=scope)
     return form, form.values()
 
 

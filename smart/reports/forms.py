@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from smart.people.career import add_months, next_promotion_period
 from smart.people.forms import EM_SPACE, EmployeeFilterForm
+from smart.references.models import Unit
 from smart.reports.models import ColumnSet, ReportLayout, Sharing
-from smart.reports.nominatif import COLUMNS, DEFAULT_COLUMNS, chosen
+from smart.reports.nominatif import ALWAYS_COLUMNS, COLUMNS, DEFAULT_COLUMNS, chosen
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -35,13 +36,25 @@ class UnitField(forms.ModelChoiceField):
         return EM_SPACE * max(unit.depth - 2, 0) + unit.label
 
 
+def whole_scope_label(scope) -> str:
+    """The "no unit chosen" option: the whole regency, or the units of a
+    limited scope by name ("Seluruh lingkup Anda: Dinas Pendidikan")."""
+    if scope is None or scope.everything:
+        return str(_("Whole regency (within your scope)"))
+    names = (Unit.objects.filter(path__in=scope.unit_paths).order_by("name")
+             .values_list("name", flat=True))
+    return _("All of your scope: %(units)s") % {"units": ", ".join(names)}
+
+
 class UnitForm(forms.Form):
     unit = UnitField(label=_("Unit (with its sub-units)"), queryset=None, required=False,
                      empty_label=_("Whole regency (within your scope)"))
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, units, scope=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        if scope is not None:
+            self.fields["unit"].empty_label = whole_scope_label(scope)
 
     def values(self) -> tuple[object] | None:
         """(unit,) — None for the whole scope; None instead of the tuple when the
@@ -78,9 +91,11 @@ class PeriodForm(forms.Form):
     unit = UnitField(label=_("Unit (with its sub-units)"), queryset=None, required=False,
                      empty_label=_("Whole regency (within your scope)"))
 
-    def __init__(self, *args, units, default_months: int = 12, **kwargs):
+    def __init__(self, *args, units, default_months: int = 12, scope=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        if scope is not None:
+            self.fields["unit"].empty_label = whole_scope_label(scope)
         self.default_months = default_months
 
     def clean(self):
@@ -117,22 +132,44 @@ class PromotionForm(UnitForm):
                 data.get("unit"))
 
 
+class ColumnBoxes(forms.CheckboxSelectMultiple):
+    """The column boxes; NIP and name are ticked and cannot be unticked."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value in ALWAYS_COLUMNS:
+            option["selected"] = True
+            option["attrs"] = {**option["attrs"], "checked": True, "disabled": True}
+        return option
+
+
 class NominatifForm(EmployeeFilterForm):
     """The employee list's filters plus the columns to show (daftar nominatif).
 
     ``offered`` are the columns this viewer may choose (``offered_columns``): a
     SPECIFIC column they may not see is not a choice, so asking for it makes the
     form invalid and the list empty. A named column set (``column_set``) of the
-    Super Administrator stands for its columns when no column is ticked."""
+    Super Administrator stands for its columns when no column is ticked.
+
+    The boxes show the columns the table shows: the default columns are ticked
+    when the query names none, so ticking one more adds it to them (user test:
+    it replaced them all). NIP and name are always shown (``ALWAYS_COLUMNS``)."""
 
     columns = forms.MultipleChoiceField(
-        label=_("Columns"), required=False, widget=forms.CheckboxSelectMultiple)
+        label=_("Columns"), required=False, widget=ColumnBoxes)
     column_set = forms.ModelChoiceField(
         label=_("Column set"), queryset=ColumnSet.objects.all(), required=False,
         empty_label=_("(choose the columns below)"))
 
-    def __init__(self, *args, units, offered=COLUMNS, **kwargs):
-        super().__init__(*args, units=units, **kwargs)
+    def __init__(self, data=None, *args, units, offered=COLUMNS, **kwargs):
+        if data is not None and not data.get("columns") and not data.get("column_set"):
+            data = data.copy()
+            if hasattr(data, "setlist"):
+                data.setlist("columns", list(DEFAULT_COLUMNS))
+            else:
+                data["columns"] = list(DEFAULT_COLUMNS)
+        kwargs.setdefault("initial", {"columns": list(DEFAULT_COLUMNS)})
+        super().__init__(data, *args, units=units, **kwargs)
         self.offered = list(offered)
         self.fields["columns"].choices = [(c.key, c.header) for c in self.offered]
 

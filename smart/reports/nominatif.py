@@ -92,6 +92,8 @@ COLUMNS = (
 )
 BY_KEY = {column.key: column for column in COLUMNS}
 DEFAULT_COLUMNS = ("nip", "name", "golongan", "position", "unit", "education")
+# In every list, whatever else is chosen: a row must say whom it is about.
+ALWAYS_COLUMNS = ("nip", "name")
 
 
 def offered_columns(user) -> list[NominatifColumn]:
@@ -103,8 +105,10 @@ def offered_columns(user) -> list[NominatifColumn]:
 
 
 def chosen(keys: Sequence[str]) -> list[NominatifColumn]:
-    """The columns in the order of ``COLUMNS``; unknown keys are ignored."""
-    return [column for column in COLUMNS if column.key in set(keys)]
+    """The columns in the order of ``COLUMNS``, NIP and name always among them;
+    unknown keys are ignored."""
+    keys = {*keys, *ALWAYS_COLUMNS}
+    return [column for column in COLUMNS if column.key in keys]
 
 
 def shows_specific_in_full(user, columns: Sequence[NominatifColumn]) -> bool:

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from smart.people.identity import looks_like_nik
 from smart.references.models import Unit
 from smart.releases.gate import export_gate
-from smart.releases.policies import Export
+from smart.releases.policies import Export, row_threshold
 from smart.reports import exports, services
 from smart.reports.dashboard import RETIREMENT_HORIZONS, executive_dashboard
 from smart.reports.duk import duk_order
@@ -85,12 +85,12 @@ def _page_use(request, code: str, label: str = "", rows: int | None = None) -> N
 def index(request):
     report_scope_or_404(request.user)
     return render(request, "reports/report_index.html", {
-        "discipline": may_see_discipline(request.user)})
+        "discipline": may_see_discipline(request.user), "threshold": row_threshold()})
 
 
 def duk(request):
     scope = report_scope_or_404(request.user)
-    form = DukForm(request.GET or None, units=units_in_scope(scope))
+    form = DukForm(request.GET or None, units=units_in_scope(scope), scope=scope)
     values = form.values()
     order = duk_order(request.user, *values) if values else None
     page = Paginator(order.pks if order else [], settings.SMART_REPORT_PAGE_SIZE).get_page(
@@ -110,7 +110,7 @@ def statistics(request):
     """Rekap / bezetting: counts with totals, the OPD × golongan table, and a link
     from every number to the employee list behind it."""
     scope = report_scope_or_404(request.user)
-    form = UnitForm(request.GET or None, units=units_in_scope(scope))
+    form = UnitForm(request.GET or None, units=units_in_scope(scope), scope=scope)
     values = form.values()
     unit = values[0] if values else None
     snapshot = statistics_snapshot(request.user, unit) if values else None
@@ -477,12 +477,13 @@ def _recap(request, key: str):
     if key == "discipline" and not may_see_discipline(request.user):
         raise Http404
     _title, build, _specific = RECAPS[key]
-    form = PeriodForm(request.GET or None, units=units_in_scope(scope), default_months=12)
+    form = PeriodForm(request.GET or None, units=units_in_scope(scope), default_months=12,
+                      scope=scope)
     if not form.is_bound:
         today = timezone.localdate()
         form = PeriodForm({"start": today.replace(month=1, day=1).isoformat(),
                            "end": today.replace(month=12, day=31).isoformat()},
-                          units=units_in_scope(scope))
+                          units=units_in_scope(scope), scope=scope)
     values = form.values()
     start, end, unit = values if values else (None, None, None)
     recap = build(request.user, start, end, unit) if values else None

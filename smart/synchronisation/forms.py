@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from smart.synchronisation.compare import CONCEPTS
@@ -53,6 +54,6 @@ class DifferenceFilterForm(forms.Form):
         self.fields["unit"].choices = [("", _("All units in my scope"))] + [
             (unit.pk, f"{'· ' * max(unit.depth - 2, 0)}{unit.name}") for unit in units]
         self.fields["field"].choices = [("", _("All data"))] + [
-            (concept.code, str(concept.label).capitalize()) for concept in CONCEPTS]
+            (concept.code, capfirst(concept.label)) for concept in CONCEPTS]
         self.fields["classification"].choices = [("", _("All classes")),
                                                  *Classification.choices]

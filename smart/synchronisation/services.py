@@ -271,9 +271,12 @@ def proposal_for(difference: SyncDifference):
 
 def proposal_note(difference: SyncDifference) -> str:
     run = difference.run
+    national = difference.national_value
+    # A value ending in a full stop (a title "S.I.Kom.") ends the sentence itself.
+    end = "" if national.endswith(".") else "."
     return (f"Sinkronisasi dengan SIASN: ekspor {run.file_name} tanggal "
             f"{run.export_date:%d-%m-%Y}, baris {difference.row}. SMART: "
-            f"{difference.smart_value or '(kosong)'}; SIASN: {difference.national_value}.")
+            f"{difference.smart_value or '(kosong)'}; SIASN: {national}{end}")
 
 
 def sync_difference_propose(*, difference: SyncDifference, values: dict[str, Any], note: str,

@@ -8,6 +8,9 @@
     if (!source || typeof window.Chart === "undefined") {
       return;
     }
+    // Axis and tooltip numbers as the tables write them: "1.000" in Indonesian.
+    var lang = document.documentElement.lang || "id";
+    window.Chart.defaults.locale = lang.indexOf("en") === 0 ? "en-GB" : "id-ID";
     var colours = ["#198754", "#0d6efd", "#fd7e14", "#6f42c1", "#20c997", "#dc3545",
                    "#ffc107", "#0dcaf0", "#6c757d", "#d63384", "#6610f2", "#adb5bd"];
     JSON.parse(source.textContent).forEach(function (chart) {

@@ -216,3 +216,15 @@ def test_v2_stored_script_payloads_stay_text_everywhere(watched, live_server, ca
         page.screenshot(path=f"{shots}/csp-profile.png")
     page.goto(f"{live_server.url}/usulan/saya/")
     _assert_inert(page, NAME)
+
+
+def test_the_charts_write_numbers_as_the_tables_do_under_the_csp(watched, live_server, cast):
+    """User test: Chart.js axes said "1,000" beside tables saying "1.000"."""
+    page = watched
+    sign_in(page, live_server, cast.verifier.username, PASSWORD)
+    page.wait_for_url(f"{live_server.url}/")
+    assert page.goto(f"{live_server.url}/laporan/statistik/").status == 200
+    page.wait_for_function("window.Chart && window.Chart.defaults.locale === 'id-ID'")
+    assert page.evaluate("new Intl.NumberFormat(window.Chart.defaults.locale)"
+                         ".format(1000)") == "1.000"
+    _clean(page)

@@ -105,6 +105,9 @@ def test_the_errors_file_refuses_seven_rows_and_imports_two_with_findings(cases,
     assert "16 digit" in errors[9]["nik"]
     assert rows[2].cells[1] == "1.98503E+17"  # the original values, for the report
     assert applied["created"] == 2
+    # The result card counts the findings the "new rows" tab lists (user test).
+    assert preview["with_findings"] == applied["with_findings"] == batch.with_findings == 2
+    assert batch.rows.filter(phase="apply", outcome="new").exclude(findings=[]).count() == 2
     dedi = Employee.objects.get(nip="198602142011011005")
     assert dedi.name == "DEDI SAPUTRA"  # row 3, never mixed with row 4
     assert dedi.birth_date == datetime.date(1986, 2, 15)

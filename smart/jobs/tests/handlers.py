@@ -18,6 +18,13 @@ def count_to(job, run):
     return {"seen": seen, "attempts": job.attempts}
 
 
+def read_unknown_length(job, run):
+    """Reads rows of a file whose length is not known beforehand (an import preview)."""
+    for i in range(job.params["n"]):
+        run.progress(i + 1, None, message=f"{i + 1} baris")
+    return {}
+
+
 def refuse(job, run):
     raise JobFailure("Berkas tidak dapat dibaca: kolom NIP tidak ada.")
 

@@ -197,3 +197,16 @@ def test_cancel_and_resume_through_the_pages(client, cast, django_capture_on_com
     assert job.status == JobStatus.SUCCEEDED
     response = client.post(reverse("jobs:cancel", args=[job.pk]), follow=True)
     assert "sudah selesai" in response.content.decode()
+
+
+def test_a_job_of_unknown_length_shows_rows_read_never_0_of_0(
+        client, cast, django_capture_on_commit_callbacks):
+    """User test: an import preview's job page said "0 dari 0 (100%)"."""
+    job = _start(cast.verifier, "read_unknown_length", django_capture_on_commit_callbacks, n=4)
+    assert (job.status, job.done, job.total) == (JobStatus.SUCCEEDED, 4, None)
+    client.force_login(cast.verifier)
+    text = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert "4 diproses" in text and "0 dari 0" not in text
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, done=2)
+    text = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert "2 diproses sejauh ini" in text and "%)" not in text

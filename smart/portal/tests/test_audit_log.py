@@ -91,3 +91,15 @@ def test_reading_the_log_is_itself_on_record(manager, cast):
     assert event.actor == cast.system_manager
     assert event.data == {"filters": {"action": "records."}, "page": 1}
     assert timezone.now() - event.at < datetime.timedelta(minutes=1)
+
+
+def test_actions_and_data_are_readable_with_the_code_kept_small(manager, cast):
+    """User test: the viewer showed raw codes and JSON ({"rows": …})."""
+    audit_record(actor=cast.verifier, action="reports.export", target_label="DUK",
+                 data={"rows": 12, "format": "xlsx", "params": {"unit": [3]}})
+    audit_record(actor=cast.verifier, action="test.unknown.code")
+    page = manager.get(URL).content.decode()
+    assert "Berkas laporan diunduh" in page and "reports.export" in page
+    assert "rows:</span> 12" in page and "format:</span> xlsx" in page
+    assert '{"rows"' not in page and "{&quot;" not in page
+    assert "test.unknown.code" in page

@@ -210,3 +210,31 @@ def test_a_lapsed_smart_manager_decides_nothing(cast):
     manager = type(cast.system_manager).objects.get(pk=cast.system_manager.pk)
     with pytest.raises(ReleaseRefused):
         release_move(release=release, move_name="approve", actor=manager)
+
+
+def test_an_approved_release_shows_the_requester_where_to_get_the_file_and_no_withdraw(
+        client, cast):
+    """User test: after approval the page said "no file yet" with no way to the
+    file, and still offered to withdraw."""
+    release = release_request(requester=cast.verifier, purpose="Rapat Baperjakat.",
+                              export=Export(code="reports.nominatif", label="Daftar nominatif",
+                                            rows=5000, specific=False,
+                                            params={"unit": ["7"], "columns": ["nip", "age"]}))
+    _login(client, cast.verifier)
+    page = client.get(reverse("releases:detail", args=[release.pk])).content.decode()
+    assert 'value="withdraw"' in page and "release-get-file" not in page
+    release = release_move(release=release, move_name="approve", actor=cast.system_manager)
+    page = client.get(reverse("releases:detail", args=[release.pk])).content.decode()
+    assert 'value="withdraw"' not in page
+    assert "release-get-file" in page
+    assert f'href="{reverse("reports:nominatif")}?unit=7&amp;columns=nip&amp;columns=age"' in page
+    with pytest.raises(ReleaseRefused):
+        release_move(release=release, move_name="withdraw", actor=cast.verifier)
+
+
+def test_an_approved_drh_release_links_to_the_file(client, cast):
+    release = release_move(release=_request(cast), move_name="approve",
+                           actor=cast.system_manager)
+    _login(client, cast.verifier)
+    page = client.get(reverse("releases:detail", args=[release.pk])).content.decode()
+    assert reverse("records:drh", args=[cast.colleague_a.pk]) in page

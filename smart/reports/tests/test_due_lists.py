@@ -206,7 +206,28 @@ def test_people_the_rule_cannot_check_are_listed_in_the_files_not_dropped(client
     pdf = client.get(reverse("reports:promotion_pdf"), {"on": "2026-09-15"}).content
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Data tidak lengkap" in text and "TANPA GOLONGAN" in text
-    assert "golongan kosong" in text and no_grade.nip in text
+    assert "golongan kosong" in text and no_grade.nip_grouped in text
+    assert listed and all(" " in line["NIP"] for line in (
+        row(incomplete, n, header=5) for n in range(6, 6 + 20)) if line)
+
+
+def test_the_kgb_and_kp_lists_group_the_nip_on_the_page_and_in_the_files(client, cast):
+    """User test: KP and KGB printed 197405052008031019, everywhere else
+    "19740505 200803 1 019"."""
+    employee = person("BERKALA")
+    client.force_login(cast.verifier)
+    params = {"start": "2026-01-01", "end": "2026-12-31"}
+    page = client.get(reverse("reports:kgb"), params)
+    rows = [r for r in page.context["page"].object_list if r.nip == employee.nip]
+    assert rows and rows[0].nip_grouped == employee.nip_grouped
+    assert employee.nip_grouped in page.content.decode()
+    assert employee.nip not in page.content.decode().replace(f"/{employee.pk}/", "")
+    book = read_xlsx(client.get(reverse("reports:kgb_xlsx"), params).content)
+    nips = [line["NIP"] for line in (row(book, n, header=5) for n in range(6, 40)) if line]
+    assert employee.nip_grouped in nips and employee.nip not in nips
+    pdf = client.get(reverse("reports:kgb_pdf"), params).content
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert employee.nip_grouped in text
 
 
 def test_a_functional_position_takes_the_bup_of_its_jf_reference(cast):

@@ -122,3 +122,24 @@ def test_a_large_list_keeps_its_order_a_few_minutes_but_shows_current_rows(
     small_names = [r.name for r in small.context["page"].object_list]
     assert small.context["ordered_at"] is None
     assert small_names.index("BUDI") < small_names.index("=HYPERLINK(1)")
+
+
+def test_the_index_names_the_release_threshold_and_the_nominatif_formats(
+        client, cast, settings):
+    """User test: "lebih dari beberapa baris" and a nominatif "CSV" only."""
+    settings.SMART_RELEASE_ROW_THRESHOLD = 1500
+    client.force_login(cast.admin_a)
+    page = client.get(reverse("reports:index")).content.decode()
+    assert "lebih dari 1.500 baris" in page and "beberapa baris" not in page
+    assert "Excel, PDF, dan CSV" in page
+
+
+def test_a_scoped_user_is_offered_their_scope_not_the_whole_regency(client, cast):
+    client.force_login(cast.admin_a)
+    for name in ("reports:duk", "reports:statistics", "reports:kgb", "reports:promotion",
+                 "reports:leave"):
+        page = client.get(reverse(name)).content.decode()
+        assert "Seluruh lingkup Anda: " in page, name
+        assert "Seluruh kabupaten" not in page, name
+    client.force_login(cast.verifier)
+    assert "Seluruh kabupaten" in client.get(reverse("reports:duk")).content.decode()

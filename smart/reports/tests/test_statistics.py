@@ -142,3 +142,13 @@ def test_big_scopes_are_counted_once_per_few_minutes_small_ones_every_time(
     cache.clear()
     assert statistics_snapshot(cast.verifier).tables[0].total == first.tables[0].total + 1
     cache.clear()
+
+
+def test_a_share_under_one_percent_keeps_one_decimal():
+    """User test: CPNS 39 of 8,000 showed as "0%"."""
+    from smart.reports.templatetags.report_links import share
+
+    assert share(39, 8000) == "0,5"
+    assert share(0, 8000) == "0"
+    assert share(4000, 8000) == "50"
+    assert share(1, 0) == "–"

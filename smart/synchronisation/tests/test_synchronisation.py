@@ -389,3 +389,23 @@ def test_the_command_compares_a_file_and_prints_the_figures(cast, tmp_path):
     with pytest.raises(CommandError, match="tidak berwenang"):
         call_command("compare_siasn_export", str(path), "--date", "01-06-2026", "--as",
                      cast.leader.username)
+
+
+def test_the_data_filter_labels_keep_their_capitals(client, cast):
+    """User test: "Nik", "Npwp", "Nomor hp", "Tmt cpns", "Nomor kartu asn"."""
+    from smart.synchronisation.forms import DifferenceFilterForm
+
+    labels = dict(DifferenceFilterForm().fields["field"].choices)
+    assert [labels[c] for c in ("nik", "npwp", "phone", "tmt_cpns", "tmt_pns", "kartu_asn")] \
+        == ["NIK", "NPWP", "Nomor HP", "TMT CPNS", "TMT PNS", "Nomor kartu ASN"]
+
+
+def test_the_proposal_note_ends_a_name_with_a_title_with_one_full_stop(cast):
+    from smart.synchronisation.services import proposal_note
+
+    _scenery, run = compared_run(cast)
+    difference = SyncDifference.objects.filter(run=run).first()
+    difference.national_value = "NASRUL AMIN, S.I.Kom."
+    assert proposal_note(difference).endswith("SIASN: NASRUL AMIN, S.I.Kom.")
+    difference.national_value = "III/b"
+    assert proposal_note(difference).endswith("SIASN: III/b.")
