@@ -8,11 +8,10 @@ or an API key (``smart.api.auth``).
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from ninja import NinjaAPI
 
 from smart.api import catalogue, change_requests, employees, errors, receivers, reports
-from smart.api.auth import AUTH
+from smart.api.auth import AUTH, people_or_keys
 from smart.api.parser import NulRefusingParser
 
 api = NinjaAPI(
@@ -26,7 +25,7 @@ api = NinjaAPI(
     ),
     auth=AUTH,
     urls_namespace="api",
-    docs_decorator=login_required,
+    docs_decorator=people_or_keys,
     parser=NulRefusingParser(),
 )
 errors.install(api)

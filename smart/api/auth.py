@@ -8,9 +8,11 @@ never a redirect to the code page. A key is sent as
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from ninja.security import APIKeyCookie, HttpBearer
 
 from smart.access.policies import assume_system_scope
@@ -77,3 +79,19 @@ def writing_key(caller: Caller) -> ApiKey:
 
 
 AUTH = [Key(), Session()]
+
+
+def people_or_keys(view):
+    """The OpenAPI document and its browsable docs: for a signed-in person, as
+    the pages, or for another system sending its key (README: a system builds
+    its client from the document). Anyone else goes to the sign-in page."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        header = request.headers.get("Authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() == "bearer" and token and api_key_authenticate(token.strip()):
+            return view(request, *args, **kwargs)
+        return login_required(view)(request, *args, **kwargs)
+
+    return wrapper

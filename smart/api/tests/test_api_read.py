@@ -188,3 +188,17 @@ def test_headcount_counts_only_what_the_caller_may_see(client, cast):
     signed_in(client, cast.verifier)
     everyone = client.get(f"{API}/statistics/headcount").json()
     assert 0 < mine["total"] < everyone["total"]
+
+
+def test_a_system_reads_the_openapi_document_with_its_key(cast):
+    """README: another system builds its client from /api/v1/openapi.json with the
+    key it was given; without a key (or with a wrong one) it is the sign-in page."""
+    api_key, headers = key_for(cast, "DINKES")
+    document = Client().get(f"{API}/openapi.json", **headers)
+    assert document.status_code == 200 and document.json()["openapi"].startswith("3.1")
+    wrong = Client().get(f"{API}/openapi.json",
+                         HTTP_AUTHORIZATION=headers["HTTP_AUTHORIZATION"][:-2] + "xx")
+    assert wrong.status_code == 302 and "/masuk/" in wrong["Location"]
+    api_key_revoke(actor=cast.super_admin, api_key=api_key, reason="Uji pencabutan.")
+    assert Client().get(f"{API}/openapi.json", **headers).status_code == 302
+    assert Client().get(f"{API}/openapi.json").status_code == 302
