@@ -9,6 +9,9 @@
     if (!source || typeof window.Chart === "undefined") {
       return;
     }
+    // Numbers as the tables write them: "1.000" in Indonesian (as report_charts.js).
+    var lang = document.documentElement.lang || "id";
+    window.Chart.defaults.locale = lang.indexOf("en") === 0 ? "en-GB" : "id-ID";
     JSON.parse(source.textContent).forEach(function (chart) {
       var canvas = document.getElementById(chart.id);
       if (!canvas) {
