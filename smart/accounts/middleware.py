@@ -74,7 +74,8 @@ class SecondFactorMiddleware:
         user = request.user
         if (not user.is_authenticated
                 or getattr(view_func, "second_factor_exempt", False)
-                or not getattr(view_func, "login_required", True)
+                or not (getattr(view_func, "login_required", True)
+                        or getattr(view_func, "second_factor_for_sessions", False))
                 or not (second_factor_required(user)  # roles: cached for the request
                         or request.session.get(ENROLLED))
                 or user.is_verified()):  # one query: the device named in the session

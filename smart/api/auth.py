@@ -94,4 +94,7 @@ def people_or_keys(view):
             return view(request, *args, **kwargs)
         return login_required(view)(request, *args, **kwargs)
 
+    # Open to a key without a session, but a session still passes the second
+    # factor first (accounts.middleware.SecondFactorMiddleware).
+    wrapper.second_factor_for_sessions = True
     return wrapper
