@@ -126,6 +126,13 @@ def personnel_scope(user) -> Scope:
     return _scope_of(path for role, path in _assignments(user) if role in PERSONNEL_READERS)
 
 
+def scope_cache_key(user) -> str:
+    """Who may share a cached figure or order: everyone regency-wide, otherwise
+    the user alone with their units (their lists also hold their own record)."""
+    scope = personnel_scope(user)
+    return "*" if scope.everything else f"{user.pk}:{','.join(sorted(scope.unit_paths))}"
+
+
 def assume_system_scope(user, unit_paths) -> None:
     """Give a system account (an API key's user) the key's units for this request.
 

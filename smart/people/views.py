@@ -8,7 +8,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
-from smart.access.policies import personnel_scope
+from smart.access.policies import personnel_scope, scope_cache_key
 from smart.people.forms import EmployeeFilterForm
 from smart.people.identity import looks_like_nik
 from smart.people.listing import employee_page
@@ -24,13 +24,6 @@ def _units_visible_to(user):
 
 # The list's paging parameters (smart.people.listing); the rest are its filters.
 PAGE_PARAMETERS = ("page", "after", "before", "last")
-
-
-def _scope_key(user) -> str:
-    """Who shares a cached count: everyone regency-wide, otherwise the user alone
-    (their list also holds their own record)."""
-    scope = personnel_scope(user)
-    return "*" if scope.everything else f"{user.pk}:{','.join(sorted(scope.unit_paths))}"
 
 
 def _without_nik(request):
@@ -56,7 +49,7 @@ def employee_list(request):
     for name in PAGE_PARAMETERS:
         query.pop(name, None)
     page = employee_page(employees, request.GET,
-                         count_key=f"{_scope_key(request.user)}|{query.urlencode()}")
+                         count_key=f"{scope_cache_key(request.user)}|{query.urlencode()}")
     template = "people/employee_list.html"
     if request.htmx:
         template += "#results"

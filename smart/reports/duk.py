@@ -36,7 +36,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from smart.access.policies import personnel_scope
+from smart.access.policies import scope_cache_key
 from smart.people import career
 from smart.people.identity import group_nip
 from smart.people.models import AsnKind, Employee
@@ -202,13 +202,9 @@ def duk_order(user, on: datetime.date, unit: Unit | None = None) -> DukOrder:
     ``SMART_LIST_COUNT_CACHE_SECONDS`` per scope, date and unit, and the page
     says when (decision 149). The rows shown are always read fresh."""
     cap = settings.SMART_LIST_EXACT_COUNT_UP_TO
-    plain = Employee.objects.visible_to(user).filter(asn_kind=AsnKind.PNS, tmt_cpns__lte=on)
-    if unit is not None:
-        plain = plain.filter(Q(unit__path__startswith=unit.path)
-                             | history_on.ever_in_subtree(unit.path))
+    plain = _in_scope(user, on, unit, None)
     big = plain.order_by().values("pk")[:cap + 1].count() > cap
-    scope = personnel_scope(user)
-    who = "*" if scope.everything else f"{user.pk}:{','.join(sorted(scope.unit_paths))}"
+    who = scope_cache_key(user)
     key = f"smart.reports.duk:{who}:{on.isoformat()}:{unit.pk if unit else '-'}"
     cached = cache.get(key) if big else None
     if cached is not None:

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.db.models import Case, CharField, Count, F, Value, When
 from django.utils import timezone
 
-from smart.access.policies import personnel_scope
+from smart.access.policies import personnel_scope, scope_cache_key
 from smart.people.models import Employee, years_before
 from smart.references.models import AGENCY_DEPTH, Golongan, Unit
 
@@ -211,8 +211,7 @@ def statistics_snapshot(user, unit: Unit | None = None) -> Snapshot:
     cap = settings.SMART_LIST_EXACT_COUNT_UP_TO
     if population(user, unit).order_by().values("pk")[:cap + 1].count() <= cap:
         return Snapshot(statistics_tables(user, unit), unit_by_golongan(user, unit))
-    scope = personnel_scope(user)
-    who = "*" if scope.everything else f"{user.pk}:{','.join(sorted(scope.unit_paths))}"
+    who = scope_cache_key(user)
     key = f"smart.reports.statistics:{who}:{unit.pk if unit else '-'}"
     cached = cache.get(key)
     if cached is not None:
