@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "smart.portal.middleware.HttpHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Inside the session middleware: the idle expiry moves forward once a minute.
+    "smart.accounts.middleware.IdleSessionRenewalMiddleware",
     "smart.portal.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -266,7 +268,9 @@ PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 
 # Idle limit 30 minutes: every request moves the expiry forward (security.md G9).
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+# Saved when changed and, while used, once a minute (accounts.middleware, decision 155).
+SESSION_SAVE_EVERY_REQUEST = False
+SMART_SESSION_RENEW_SECONDS = 60
 # Absolute limit 8 hours after sign-in (smart.accounts.middleware).
 SMART_SESSION_MAX_AGE = 8 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
