@@ -46,12 +46,14 @@ def test_the_profile_lists_every_kind_of_the_registry(client, cast):
 def test_the_profile_query_count_is_bounded_and_does_not_grow_with_rows(client, cast):
     client.login(username=cast.verifier.username, password=PASSWORD)
     _add_ranks(cast.colleague_a, 3)
+    _profile_queries(client, cast.colleague_a)  # the session's first renewal (decision 155)
     few, _ = _profile_queries(client, cast.colleague_a)
     _add_ranks(cast.colleague_a, 100)
     many, page = _profile_queries(client, cast.colleague_a)
     assert few == many
-    # 25 + the second-factor device of the session; on PostgreSQL the audited
-    # read also takes the audit chain's advisory lock (one query).
+    # At most: session, user, roles, the employee, the presence of kinds, one
+    # query per kind with entries (16), documents, … + the second-factor device;
+    # on PostgreSQL the audited read also takes the audit chain's advisory lock.
     assert many <= 26 + (connection.vendor == "postgresql")
     assert page.count("SK/99") == 1
 
@@ -133,3 +135,37 @@ def test_only_ones_own_processing_log_is_shown(client, cast):
     client.logout()
     client.login(username=cast.employee.username, password=PASSWORD)
     assert "REKAN DINKES" not in client.get(reverse("records:my_data")).content.decode()
+
+
+def test_only_the_kinds_with_entries_are_read(cast):
+    # Decision 156: one presence query, then one query per kind that has rows.
+    from smart.records.profile import kinds_present, profile_sections
+
+    employee = cast.colleague_a
+    _add_ranks(employee, 2)
+    present, _ = kinds_present(employee.pk, list(KINDS))
+    assert "pangkat" in present
+    with CaptureQueriesContext(connection) as ctx:
+        sections = profile_sections(employee)
+    by_slug = {s.kind.slug: s for group in sections for s in group.kinds}
+    assert len(by_slug["pangkat"].entries) == 2
+    assert all(not s.entries for slug, s in by_slug.items() if slug not in present)
+    read_tables = {kind.model._meta.db_table for kind in KINDS
+                   if any(f'FROM "{kind.model._meta.db_table}"' in q["sql"]
+                          and "EXISTS" not in q["sql"] for q in ctx.captured_queries)}
+    assert read_tables == {kind.model._meta.db_table for kind in KINDS if kind.slug in present}
+
+
+def test_the_presence_check_never_misses_what_the_kind_would_show(cast):
+    from smart.people.models import Employee
+    from smart.records.profile import kinds_present
+
+    _add_ranks(cast.colleague_a, 1)
+    found = 0
+    for employee in Employee.objects.all():
+        present, _ = kinds_present(employee.pk, list(KINDS))
+        for kind in KINDS:
+            if kind.entries_of(employee.pk).exists():
+                found += 1
+                assert kind.slug in present, (employee.nip, kind.slug)
+    assert found >= 1
