@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
@@ -178,8 +179,11 @@ def _campaign_export(request, pk: int, unit: int | None, extension: str):
     title = f"Kampanye perekaman: {campaign.name}"
     subtitle = (f"{label} — pegawai {'belum lengkap' if status == 'belum' else status}, "
                 f"tenggat {campaign.deadline:%d-%m-%Y}, keadaan {timezone.localdate():%d-%m-%Y}")
+    page = (reverse("monitoring:campaign_unit", args=[campaign.pk, unit_obj.pk]) if unit_obj
+            else reverse("monitoring:campaign_detail", args=[campaign.pk]))
     gate = export_gate(request, Export(code=code, params=params, rows=count, specific=False,
-                                       label=f"{title} ({label}, {count} pegawai)"))
+                                       label=f"{title} ({label}, {count} pegawai)",
+                                       url=f"{page}?status={status}"))
     if gate.refusal:
         return gate.refusal
     name = f"kampanye-{campaign.pk}-{slugify(unit_obj.code if unit_obj else 'semua')}"

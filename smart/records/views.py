@@ -152,7 +152,8 @@ def drh_full(request, pk: int):
         code="records.drh", params={"employee": employee.pk}, rows=1,
         specific=shows_specific(access), own_record=is_own,
         label=f"DRH lengkap {employee.display_name} (NIP {employee.nip_grouped})",
-        alternative_url=reverse("records:drh", args=[employee.pk])))
+        alternative_url=reverse("records:drh", args=[employee.pk]),
+        url=reverse("records:drh_full", args=[employee.pk])))
     if gate.refusal:
         return gate.refusal
     employee_record_read(actor=request.user, employee=employee, what="drh-lengkap")

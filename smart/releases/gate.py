@@ -34,7 +34,7 @@ LINK_MAX_AGE = datetime.timedelta(days=1)
 def export_token(user, export: Export) -> str:
     return signing.dumps({
         "user": user.pk, "code": export.code, "label": export.label, "rows": export.rows,
-        "specific": export.specific, "params": export.params,
+        "specific": export.specific, "params": export.params, "url": export.url,
     }, salt=SIGNING_NAMESPACE, compress=True)
 
 
@@ -47,7 +47,8 @@ def export_from_token(user, token: str) -> Export | None:
     if data.get("user") != user.pk:
         return None
     return Export(code=data["code"], label=data["label"], rows=data["rows"],
-                  specific=data["specific"], params=data["params"])
+                  specific=data["specific"], params=data["params"],
+                  url=data.get("url", ""))
 
 
 @dataclass

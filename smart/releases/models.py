@@ -38,6 +38,9 @@ class DataRelease(models.Model):
     # database compares JSON values.
     params_key = models.CharField(max_length=300, editable=False)
     export_label = models.CharField(_("what is released"), max_length=300)
+    # Where the owning app makes the file again (``Export.url``); empty for
+    # requests made before it was kept.
+    export_url = models.TextField(_("where the file is made"), blank=True)
     row_count = models.PositiveIntegerField(_("expected rows"))
     includes_specific = models.BooleanField(_("includes SPECIFIC data"))
     stage = models.CharField(_("stage"), max_length=10, choices=ReleaseStage.choices,

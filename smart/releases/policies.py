@@ -24,6 +24,9 @@ class Export:
     ``code`` names the export ("records.drh"), ``params`` what it is of
     ({"employee": 12}, or a report's filter), ``label`` says it in Indonesian
     for the request and the approver, ``rows`` how many people's data it holds.
+    ``url`` is where the file is made again: the report page with the choices
+    that give this export (or the file itself), the link an approved release
+    shows its requester. It is not matched: the parameters are.
     """
 
     code: str
@@ -32,6 +35,7 @@ class Export:
     specific: bool
     params: dict = field(default_factory=dict)
     own_record: bool = False
+    url: str = ""
     # A file the user may take instead without a release (e.g. the DRH
     # without SPECIFIC data), offered on the gate's page.
     alternative_url: str = ""

@@ -62,7 +62,7 @@ def release_request(*, requester, export: Export, purpose: str) -> DataRelease:
         release = DataRelease.objects.create(
             requester=requester, purpose=purpose, export_code=export.code,
             export_params=export.params, params_key=export.params_key,
-            export_label=export.label[:300], row_count=export.rows,
+            export_label=export.label[:300], export_url=export.url, row_count=export.rows,
             includes_specific=export.specific)
         _event(release, "request", "", requester, purpose)
         audit_record(actor=requester, action="releases.release.request", target=release,

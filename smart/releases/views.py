@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -86,10 +86,17 @@ def release_new(request, token: str):
 
 
 def export_url(release) -> str:
-    """Where the released file is made: the page named by the export's code
-    ("reports.nominatif" → ``reports:nominatif``) with the export's parameters,
-    or the file itself when the page takes the employee ("records.drh"). Empty
-    when the code names no page. The gate there recognises the release."""
+    """Where the released file is made: the link the owning app gave with the
+    export (``Export.url``: the report page with the released choices, or the
+    file itself), so the page there gives the same parameters to the gate,
+    which recognises the release. Only a path on this site is linked.
+
+    A request made before the link was kept falls back to the page named by
+    the export's code ("reports.nominatif" → ``reports:nominatif``) with the
+    export's parameters, or the file itself when the page takes the employee
+    ("records.drh"); empty when the code names no page."""
+    if release.export_url:
+        return release.export_url if _is_local_path(release.export_url) else ""
     app, _dot, name = release.export_code.partition(".")
     params = {key: value for key, value in (release.export_params or {}).items()
               if value not in (None, "", [])}
@@ -101,6 +108,10 @@ def export_url(release) -> str:
     except NoReverseMatch:
         return ""
     return f"{url}?{urlencode(params, doseq=True)}" if params else url
+
+
+def _is_local_path(url: str) -> bool:
+    return url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None)
 
 
 def release_detail(request, pk: int):

@@ -14,7 +14,7 @@ from smart.reports.signing import Signer
 TITLE = "DAFTAR URUT KEPANGKATAN PEGAWAI NEGERI SIPIL"
 
 XLSX_COLUMNS = (
-    Column("No", NUMBER, 6), Column("Nama", width=32), Column("NIP", width=20),
+    Column("No", NUMBER, 6), Column("Nama", width=32), Column("NIP", width=22),
     Column("Tempat lahir", width=16), Column("Tanggal lahir", DATE, 12),
     Column("Pangkat", width=22), Column("Golongan", width=9),
     Column("TMT golongan", DATE, 12), Column("Jabatan", width=40), Column("Eselon", width=8),
@@ -36,7 +36,7 @@ def duk_xlsx(rows: Sequence[DukRow], *, scope_label: str, on: datetime.date,
              note: str = "") -> bytes:
     return xlsx_bytes(title=TITLE, subtitle=subtitle(scope_label, on), columns=XLSX_COLUMNS,
                       note=note, sheet="DUK", rows=(
-        (number, r.name, r.nip, r.birth_place, r.birth_date, r.pangkat, r.golongan_name,
+        (number, r.name, r.nip_grouped, r.birth_place, r.birth_date, r.pangkat, r.golongan_name,
          r.tmt_golongan, r.position_name, r.echelon_name,
          r.tmt_echelon, r.service.years if r.service else None,
          r.service.months if r.service else None, r.training_name, r.education_name,

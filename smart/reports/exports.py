@@ -96,6 +96,11 @@ def query_params(query: QueryDict) -> dict:
     return {key: sorted(query.getlist(key)) for key in sorted(query) if key != "page"}
 
 
+# The nominatif's Excel column widths in characters (14 when not listed); the
+# grouped NIP is 21 characters.
+NOMINATIF_XLSX_WIDTHS = {"name": 24, "position": 24, "unit": 24, "nip": 22}
+
+
 def nominatif_parts(user, query: QueryDict):
     """(form, employees, columns) of the nominatif's parameters for this user."""
     scope = report_scope_or_404(user)
@@ -110,8 +115,9 @@ def nominatif_file(run, *, user, query: QueryDict, fmt: str, note: str,
     """The daftar nominatif as CSV, Excel or PDF, every cell neutralised."""
     _form, employees, columns = nominatif_parts(user, query)
     total = employees.count()
-    rows = counted(nominatif_rows(employees, columns, viewer=user, typed=fmt != "csv"), total,
-                   run)
+    # The CSV is for other programs: the NIP as its 18 stored digits (decision 214).
+    rows = counted(nominatif_rows(employees, columns, viewer=user, typed=fmt != "csv",
+                                  raw=fmt == "csv"), total, run)
     stamp = f"{timezone.localdate():%Y%m%d}"
     if fmt == "csv":
         content = csv_bytes([c.header for c in columns], rows, note=note)
@@ -122,8 +128,7 @@ def nominatif_file(run, *, user, query: QueryDict, fmt: str, note: str,
         content = xlsx_bytes(
             title="DAFTAR NOMINATIF PEGAWAI",
             subtitle=f"Keadaan per {timezone.localdate():%d-%m-%Y}",
-            columns=[Column(c.header, c.kind,
-                            24 if c.key in ("name", "position", "unit") else 14)
+            columns=[Column(c.header, c.kind, NOMINATIF_XLSX_WIDTHS.get(c.key, 14))
                      for c in columns], rows=rows, note=note, sheet="Nominatif")
     return ReportFile(f"nominatif-{stamp}.{fmt}", content, total)
 

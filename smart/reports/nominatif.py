@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from smart.access.fields import Access, FieldClass, specific_access, widest_specific_access
 from smart.people import career
+from smart.people.identity import group_nip
 from smart.records.privacy import shown_value
 from smart.reports.duk import display_name
 from smart.reports.excel import DATE, NUMBER, TEXT
@@ -33,6 +34,8 @@ class NominatifColumn:
     value: Callable[[dict, datetime.date], object]
     field_class: FieldClass | None = None  # SPECIFIC data of this class (D-3)
     kind: str = TEXT  # the Excel cell type (``reports.excel``): TEXT, NUMBER or DATE
+    # How people read the value (the page, Excel, PDF); a raw CSV keeps it as stored.
+    printed: Callable[[object], object] | None = None
 
 
 def _field(name: str) -> Callable[[dict, datetime.date], object]:
@@ -46,7 +49,7 @@ def _date(name: str) -> Callable[[dict, datetime.date], object]:
 
 
 COLUMNS = (
-    NominatifColumn("nip", "NIP", ("nip",), _field("nip")),
+    NominatifColumn("nip", "NIP", ("nip",), _field("nip"), printed=group_nip),
     NominatifColumn("name", "Nama", ("name", "front_title", "back_title"),
                     lambda r, on: display_name(r["front_title"], r["name"], r["back_title"])),
     NominatifColumn("birth_place", "Tempat lahir", ("birth_place",), _field("birth_place")),
@@ -132,10 +135,13 @@ def nominatif_values(employees, columns: Sequence[NominatifColumn]):
 
 
 def cells(rows: Iterable[dict], columns: Sequence[NominatifColumn],
-          on: datetime.date | None = None, viewer=None, typed: bool = False) -> Iterator[list]:
+          on: datetime.date | None = None, viewer=None, typed: bool = False,
+          raw: bool = False) -> Iterator[list]:
     """One list of cells per row of ``nominatif_values``; SPECIFIC cells at the
     viewer's access for the row's unit (computed once per unit, no query).
-    Dates are dd-mm-yyyy text, unless ``typed`` (Excel, PDF): date objects."""
+    Dates are dd-mm-yyyy text, unless ``typed`` (Excel, PDF): date objects.
+    Values are as people read them (the NIP grouped 8-6-1-3, decision 212),
+    unless ``raw`` (the CSV, for other programs): as stored."""
     on = on or timezone.localdate()
     specific = _needs_access(columns)
     by_unit: dict[str, dict] = {}
@@ -158,13 +164,15 @@ def cells(rows: Iterable[dict], columns: Sequence[NominatifColumn],
                 value = shown_value(value, access[column.field_class])
             elif isinstance(value, datetime.date) and not typed:
                 value = f"{value:%d-%m-%Y}"
+            if column.printed is not None and not raw and value is not None:
+                value = column.printed(value)
             line.append("" if value is None else value)
         yield line
 
 
 def nominatif_rows(employees, columns: Sequence[NominatifColumn],
                    on: datetime.date | None = None, viewer=None,
-                   typed: bool = False) -> Iterator[list]:
+                   typed: bool = False, raw: bool = False) -> Iterator[list]:
     """Every employee's cells, streamed (``iterator``) for files of any length."""
     return cells(nominatif_values(employees, columns).iterator(chunk_size=2000), columns, on,
-                 viewer, typed)
+                 viewer, typed, raw)

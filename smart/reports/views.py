@@ -75,6 +75,15 @@ def _query_without_page(request) -> str:
     return query.urlencode()
 
 
+def _page_url(name: str, query: dict) -> str:
+    """The report page ``name`` with the choices ``query`` ({name: value or
+    [values]}): where an approved release sends its requester (``Export.url``),
+    so the page's file buttons give the gate the released parameters again."""
+    query = {key: value for key, value in query.items() if value not in (None, "", [])}
+    url = reverse(name)
+    return f"{url}?{urlencode(query, doseq=True)}" if query else url
+
+
 def _page_use(request, code: str, label: str = "", rows: int | None = None) -> None:
     """Log a report shown on screen (Pasal 22(3)): its first page only."""
     if request.GET.get("page") in (None, "", "1"):
@@ -141,7 +150,8 @@ def _statistics_file(request, extension: str):
     params = {"unit": unit.pk if unit else None}
     gate = export_gate(request, Export(
         code="reports.statistics", params=params, rows=lines_of(snapshot), specific=False,
-        label=f"Statistik (rekap/bezetting) {label}"))
+        label=f"Statistik (rekap/bezetting) {label}",
+        url=_page_url("reports:statistics", params)))
     if gate.refusal:
         return gate.refusal
     if lines_of(snapshot) > LARGE_EXPORT_ROWS:
@@ -211,12 +221,14 @@ def _due_file(request, key: str, extension: str):
     params = {"start": start.isoformat(), "end": end.isoformat(),
               "unit": unit.pk if unit else None}
     code = f"reports.{key}"
+    # The page reads a KP period as ``on``, the other lists ``start`` and ``end``.
+    query = exports.due_query(key, start, end, unit)
     gate = export_gate(request, Export(
         code=code, params=params, rows=result.people, specific=False,
-        label=f"{DUE_LISTS[key][1]} {label} {exports.period_text(start, end)}"))
+        label=f"{DUE_LISTS[key][1]} {label} {exports.period_text(start, end)}",
+        url=_page_url(f"reports:{key}", query)))
     if gate.refusal:
         return gate.refusal
-    query = exports.due_query(key, start, end, unit)
     if result.people > LARGE_EXPORT_ROWS:
         return _file_job(request, gate, code, extension, query, label,
                          f"{DUE_LISTS[key][1]} {label} ({result.people} pegawai, "
@@ -312,7 +324,8 @@ def nominatif_file(request, fmt: str):
         code="reports.nominatif", params=params, rows=count,
         specific=shows_specific_in_full(request.user, columns),
         label=f"Daftar nominatif ({count} pegawai; kolom: "
-              f"{', '.join(c.header for c in columns)})"))
+              f"{', '.join(c.header for c in columns)})",
+        url=_page_url("reports:nominatif", params)))
     if gate.refusal:
         return gate.refusal
     if count > LARGE_EXPORT_ROWS:
@@ -430,7 +443,8 @@ def _duk_file(request, extension: str):
     params = {"on": on.isoformat(), "unit": unit.pk if unit else None}
     gate = export_gate(request, Export(
         code="reports.duk", params=params, rows=len(order.pks), specific=False,
-        label=f"Daftar Urut Kepangkatan {label} per {on:%d-%m-%Y}"))
+        label=f"Daftar Urut Kepangkatan {label} per {on:%d-%m-%Y}",
+        url=_page_url("reports:duk", params)))
     if gate.refusal:
         return None, gate.refusal
     if len(order.pks) > LARGE_EXPORT_ROWS:
@@ -517,13 +531,14 @@ def _recap_file(request, key: str, extension: str):
     params = {"start": start.isoformat(), "end": end.isoformat(),
               "unit": unit.pk if unit else None}
     title = "Rekap cuti" if key == "leave" else "Rekap hukuman disiplin"
-    gate = export_gate(request, Export(
-        code=code, params=params, rows=result.total, specific=RECAPS[key][2],
-        label=f"{title} {label} {start:%d-%m-%Y} s.d. {end:%d-%m-%Y}"))
-    if gate.refusal:
-        return gate.refusal
     query = {"start": [start.isoformat()], "end": [end.isoformat()],
              **({"unit": [str(unit.pk)]} if unit else {})}
+    gate = export_gate(request, Export(
+        code=code, params=params, rows=result.total, specific=RECAPS[key][2],
+        label=f"{title} {label} {start:%d-%m-%Y} s.d. {end:%d-%m-%Y}",
+        url=_page_url(f"reports:{key}", query)))
+    if gate.refusal:
+        return gate.refusal
     if result.total > LARGE_EXPORT_ROWS:
         return _file_job(request, gate, code, extension, query, label,
                          f"{title} {label} ({result.total} baris, {extension.upper()})")

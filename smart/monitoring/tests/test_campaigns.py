@@ -282,3 +282,27 @@ def test_documents_of_another_asn_kind_are_not_missing(cast):
     assert missing_of(rows[cpns.pk], elements) == ["SK CPNS"]
     assert missing_of(rows[pns.pk], elements) == ["SK CPNS", "SK PNS"]
     assert [rows[pk].counted_count for pk in (pppk.pk, cpns.pk, pns.pk)] == [0, 1, 2]
+
+
+def test_an_approved_release_links_to_the_campaign_list_it_released(client, cast, settings):
+    """Decision 211: the release's link is the campaign page with the released
+    unit and status, whose file button then opens the file under the release."""
+    from smart.releases.models import DataRelease
+    from smart.releases.services import release_move
+
+    settings.SMART_RELEASE_ROW_THRESHOLD = -1  # every file needs a release
+    fill_gaps(cast)
+    campaign = make_campaign(cast)
+    client.force_login(cast.admin_a)
+    file_url = reverse("monitoring:campaign_unit_xlsx", args=[campaign.pk, _dinkes().pk])
+    refused = client.get(file_url, {"status": "semua"})
+    client.post(reverse("releases:request", args=[refused.context["token"]]),
+                {"purpose": "Bahan rapat pemantauan."})
+    release = release_move(release=DataRelease.objects.get(), move_name="approve",
+                           actor=cast.system_manager)
+    link = client.get(reverse("releases:detail", args=[release.pk])).context["export_url"]
+    assert link == (reverse("monitoring:campaign_unit", args=[campaign.pk, _dinkes().pk])
+                    + "?status=semua")
+    assert client.get(link).context["status"] == "semua"
+    assert client.get(f"{file_url}?status=semua").status_code == 200
+    assert release.uses.count() == 1

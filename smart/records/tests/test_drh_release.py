@@ -182,3 +182,17 @@ def test_the_profile_offers_the_full_drh_only_where_it_adds_specific_data(client
     own = reverse("records:drh_full", args=[cast.employee_record.pk])
     assert own not in _get(client, cast.employee, "records:profile",
                            cast.employee_record).content.decode()
+
+
+def test_the_release_link_opens_the_full_drh_it_released(client, cast, colleague):
+    """Decision 211: the approved release's link is the full DRH (the released
+    file), not the DRH without SPECIFIC data, which needs no release."""
+    refused = _get(client, cast.verifier, "records:drh_full", colleague)
+    client.post(reverse("releases:request", args=[refused.context["token"]]),
+                {"purpose": "Bahan sidang Baperjakat."})
+    release = release_move(release=DataRelease.objects.get(), move_name="approve",
+                           actor=cast.system_manager)
+    link = client.get(reverse("releases:detail", args=[release.pk])).context["export_url"]
+    assert link == reverse("records:drh_full", args=[colleague.pk])
+    assert client.get(link).status_code == 200
+    assert DataReleaseUse.objects.get().release == release

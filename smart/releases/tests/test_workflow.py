@@ -26,7 +26,8 @@ pytestmark = pytest.mark.django_db
 
 def _export(cast, rows=1, specific=True):
     return Export(code="records.drh", label="DRH lengkap REKAN DINKES", rows=rows,
-                  specific=specific, params={"employee": cast.colleague_a.pk})
+                  specific=specific, params={"employee": cast.colleague_a.pk},
+                  url=reverse("records:drh_full", args=[cast.colleague_a.pk]))
 
 
 def _request(cast, user=None):
@@ -152,7 +153,8 @@ def test_the_request_form_comes_from_a_signed_link_bound_to_its_user(client, cas
     export = _export(cast)
     token = export_token(cast.verifier, export)
     assert export_from_token(cast.verifier, token) == Export(
-        code=export.code, label=export.label, rows=1, specific=True, params=export.params)
+        code=export.code, label=export.label, rows=1, specific=True, params=export.params,
+        url=export.url)
     assert export_from_token(cast.admin_a, token) is None  # another user's link
     assert export_from_token(cast.verifier, token[:-2] + "xx") is None  # tampered
 
@@ -227,14 +229,33 @@ def test_an_approved_release_shows_the_requester_where_to_get_the_file_and_no_wi
     page = client.get(reverse("releases:detail", args=[release.pk])).content.decode()
     assert 'value="withdraw"' not in page
     assert "release-get-file" in page
+    # No ``Export.url`` (a request made before it was kept): the page of the code.
     assert f'href="{reverse("reports:nominatif")}?unit=7&amp;columns=nip&amp;columns=age"' in page
     with pytest.raises(ReleaseRefused):
         release_move(release=release, move_name="withdraw", actor=cast.verifier)
 
 
-def test_an_approved_drh_release_links_to_the_file(client, cast):
+def test_an_approved_release_links_to_where_its_export_said_the_file_is_made(
+        client, cast):
+    """Decision 211: the owning app names the page (``Export.url``); a KP list
+    keeps its period as start and end but its page reads ``on``."""
+    url = f"{reverse('reports:promotion')}?on=2028-04-01"
+    export = Export(code="reports.promotion", label="Calon KP", rows=500, specific=False,
+                    params={"start": "2028-04-01", "end": "2028-04-01", "unit": None}, url=url)
+    release = release_move(
+        release=release_request(requester=cast.verifier, export=export, purpose="Baperjakat."),
+        move_name="approve", actor=cast.system_manager)
+    assert release.export_url == url
+    _login(client, cast.verifier)
+    assert client.get(reverse("releases:detail", args=[release.pk])).context["export_url"] == url
+
+
+def test_a_release_links_only_to_a_page_of_this_site(client, cast):
     release = release_move(release=_request(cast), move_name="approve",
                            actor=cast.system_manager)
     _login(client, cast.verifier)
-    page = client.get(reverse("releases:detail", args=[release.pk])).content.decode()
-    assert reverse("records:drh", args=[cast.colleague_a.pk]) in page
+    for url in ("https://example.org/drh.pdf", "//example.org/drh.pdf", "javascript:x()"):
+        DataRelease.objects.filter(pk=release.pk).update(export_url=url)
+        page = client.get(reverse("releases:detail", args=[release.pk]))
+        assert page.context["export_url"] == "" and "example.org" not in page.content.decode()
+

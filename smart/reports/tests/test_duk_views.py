@@ -61,6 +61,21 @@ def test_the_excel_file_has_typed_cells_a_frozen_header_and_neutralised_text(
     assert AuditEvent.objects.filter(action="reports.export").count() == 1
 
 
+def test_the_excel_and_the_pdf_print_the_nip_grouped_like_the_page(client, cast, dinkes):
+    """Decision 212: NIPs are printed 8-6-1-3 everywhere (the Excel had 18 digits)."""
+    budi = dinkes[1]
+    client.force_login(cast.verifier)
+    query = {"unit": Unit.objects.get(code="DINKES").pk, "on": "2026-01-01"}
+    book = read_xlsx(client.get(reverse("reports:duk_xlsx"), query).content)
+    nips = [value for ref, value in book["cells"].items()
+            if ref.startswith("C") and ref[1:].isdigit() and int(ref[1:]) > 5]
+    assert budi.nip_grouped in nips and budi.nip not in nips
+    assert book["types"]["C6"] == "s"  # text, never a number Excel would round
+    pdf = client.get(reverse("reports:duk_pdf"), query).content
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert f"NIP {budi.nip_grouped}" in text
+
+
 def test_the_pdf_has_the_letterhead_pages_and_the_signer(client, cast, dinkes):
     head = pns("BKPP", "KEPALA BADAN", golongan="43", echelon="22")
     head.echelon_id = Unit.objects.get(code="BKPP").head_echelon_id

@@ -9,6 +9,7 @@ import io
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from smart.people import career
 from smart.references.models import Unit
@@ -112,6 +113,24 @@ def test_the_excel_has_real_dates_and_numbers_and_the_csv_keeps_dd_mm_yyyy(
     assert rows[1][2] == "12-03-1985" and rows[1][4] == "01-04-2019"
     page = client.get(reverse("reports:nominatif"), params)
     assert page.context["rows"][0][2] == "12-03-1985"
+
+
+def test_people_read_the_nip_grouped_and_the_csv_keeps_its_digits(client, cast, formula):
+    """Decision 212: the page, the Excel and the PDF print the NIP 8-6-1-3 as the
+    DUK and the due lists do; the CSV, read by other programs, keeps the 18
+    stored digits (decision 214)."""
+    client.force_login(cast.admin_a)
+    params = {"unit": Unit.objects.get(code="DINKES.PKM05").pk, "q": "SUM",
+              "columns": ["nip", "name"]}
+    grouped = formula.nip_grouped
+    page = client.get(reverse("reports:nominatif"), params)
+    assert page.context["rows"][0][0] == grouped
+    book = read_xlsx(client.get(reverse("reports:nominatif_xlsx"), params).content)
+    assert row(book, 6, header=5)["NIP"] == grouped
+    pdf = client.get(reverse("reports:nominatif_pdf"), params).content
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert grouped in text
+    assert _csv(client.get(reverse("reports:nominatif_csv"), params))[1][0] == formula.nip
 
 
 def test_a_long_csv_needs_a_release(client, cast, formula, settings):
