@@ -421,6 +421,8 @@ SMART_RELEASE_ROW_THRESHOLD = env.int("SMART_RELEASE_ROW_THRESHOLD", default=100
 # per unit below this are shown as "<5" so nobody can be recognised.
 SMART_PUBLIC_MIN_COUNT = env.int("SMART_PUBLIC_MIN_COUNT", default=5)
 SMART_RELEASE_VALID_DAYS = env.int("SMART_RELEASE_VALID_DAYS", default=7)
+# A report file of more rows than this is made by a background job (issue 7 §7).
+SMART_LARGE_EXPORT_ROWS = env.int("SMART_LARGE_EXPORT_ROWS", default=2000)
 
 # Backups (R-PROC-4, security.md G3/G4, docs/operations.md). Archives are encrypted
 # to a GPG public key; the private key that restores them lives outside SMART and

@@ -1,7 +1,8 @@
 """Report files built from the page's parameters, as plain functions taking a
 ``run`` (the background job's progress reporter, or ``NO_RUN``), so the same
 code writes a small file during the request and a large one (more than
-``LARGE_EXPORT_ROWS`` rows) in a background job (``reports.jobs``).
+``large_export_rows()``, the setting ``SMART_LARGE_EXPORT_ROWS``, 2,000 unless
+configured) in a background job (``reports.jobs``).
 
 Each builder re-reads the rows for the user from the query parameters, through
 the same forms and ``visible_to`` querysets as the page: a job runs with its
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import Http404, QueryDict
 from django.utils import timezone
 from django.utils.text import slugify
@@ -35,11 +37,14 @@ from smart.reports.signing import signing_official
 from smart.reports.statistics import statistics_snapshot
 from smart.reports.statistics_files import lines_of, statistics_pdf, statistics_xlsx
 
-# Above this many rows a file is made in the background (issue 7 §7).
-LARGE_EXPORT_ROWS = 2000
 PROGRESS_EVERY = 250
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CONTENT_TYPES = {"xlsx": XLSX, "pdf": "application/pdf", "csv": "text/csv; charset=utf-8"}
+
+
+def large_export_rows() -> int:
+    """Above this many rows a file is made in the background (issue 7 §7)."""
+    return settings.SMART_LARGE_EXPORT_ROWS
 
 
 class _NoRun:

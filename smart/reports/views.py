@@ -24,7 +24,7 @@ from smart.releases.policies import Export, row_threshold
 from smart.reports import exports, services
 from smart.reports.dashboard import RETIREMENT_HORIZONS, executive_dashboard
 from smart.reports.duk import duk_order
-from smart.reports.exports import LARGE_EXPORT_ROWS, NO_RUN, query_params, units_in_scope
+from smart.reports.exports import NO_RUN, large_export_rows, query_params, units_in_scope
 from smart.reports.forms import (
     ColumnSetForm,
     DukForm,
@@ -154,7 +154,7 @@ def _statistics_file(request, extension: str):
         url=_page_url("reports:statistics", params)))
     if gate.refusal:
         return gate.refusal
-    if lines_of(snapshot) > LARGE_EXPORT_ROWS:
+    if lines_of(snapshot) > large_export_rows():
         return _file_job(request, gate, "reports.statistics", extension,
                          query_params(request.GET), label,
                          f"Statistik {label} ({extension.upper()})")
@@ -229,7 +229,7 @@ def _due_file(request, key: str, extension: str):
         url=_page_url(f"reports:{key}", query)))
     if gate.refusal:
         return gate.refusal
-    if result.people > LARGE_EXPORT_ROWS:
+    if result.people > large_export_rows():
         return _file_job(request, gate, code, extension, query, label,
                          f"{DUE_LISTS[key][1]} {label} ({result.people} pegawai, "
                          f"{extension.upper()})")
@@ -251,7 +251,7 @@ def due_list_pdf(request, key: str):
 
 def _file_job(request, gate, code: str, extension: str, query: dict, label: str,
               title: str) -> HttpResponse:
-    """A file of more than ``LARGE_EXPORT_ROWS`` rows, made in the background with
+    """A file of more than ``large_export_rows()`` rows, made in the background with
     the parameters that give the same list again (``reports.jobs``)."""
     job = export_job_start(user=request.user, report=code, fmt=extension, query=query,
                            label=label, release=gate.release, title=title)
@@ -301,7 +301,7 @@ def nominatif(request):
         "query": query, "views": _saved_views(request.user),
         "view_form": SavedViewForm(sharing_choices=sharing_choices(request.user)),
         "current_view": request.GET.get("tampilan", ""),
-        "large": LARGE_EXPORT_ROWS,
+        "large": large_export_rows(),
     })
 
 
@@ -313,7 +313,7 @@ def _nominatif_label(form) -> str:
 def nominatif_file(request, fmt: str):
     """CSV, Excel or PDF of the chosen columns: every cell neutralised, the release
     line first; SPECIFIC columns shown in full need a release with SPECIFIC data.
-    More than ``LARGE_EXPORT_ROWS`` rows are made in a background job."""
+    More than ``large_export_rows()`` rows are made in a background job."""
     if looks_like_nik(request.GET.get("q")):
         return _without_nik(request)
     form, employees, columns = exports.nominatif_parts(request.user, request.GET)
@@ -328,7 +328,7 @@ def nominatif_file(request, fmt: str):
         url=_page_url("reports:nominatif", params)))
     if gate.refusal:
         return gate.refusal
-    if count > LARGE_EXPORT_ROWS:
+    if count > large_export_rows():
         job = export_job_start(user=request.user, report="reports.nominatif", fmt=fmt,
                                query=params, label=label, release=gate.release,
                                title=f"Daftar nominatif ({count} pegawai, {fmt.upper()})")
@@ -447,7 +447,7 @@ def _duk_file(request, extension: str):
         url=_page_url("reports:duk", params)))
     if gate.refusal:
         return None, gate.refusal
-    if len(order.pks) > LARGE_EXPORT_ROWS:
+    if len(order.pks) > large_export_rows():
         job = export_job_start(user=request.user, report="reports.duk", fmt=extension,
                                query=query_params(request.GET), label=label,
                                release=gate.release,
@@ -539,7 +539,7 @@ def _recap_file(request, key: str, extension: str):
         url=_page_url(f"reports:{key}", query)))
     if gate.refusal:
         return gate.refusal
-    if result.total > LARGE_EXPORT_ROWS:
+    if result.total > large_export_rows():
         return _file_job(request, gate, code, extension, query, label,
                          f"{title} {label} ({result.total} baris, {extension.upper()})")
     made = exports.recap_file(NO_RUN, user=request.user, key=key, query=exports.as_query(query),

@@ -1,4 +1,4 @@
-"""Issue 7 §7: files of more than LARGE_EXPORT_ROWS rows are made in the
+"""Issue 7 §7: files of more than SMART_LARGE_EXPORT_ROWS rows are made in the
 background; the writing is a plain function taking ``run`` (the job's progress
 reporter), so it is the same code during the request and in the job."""
 
@@ -46,9 +46,9 @@ def test_the_nominatif_file_is_written_with_progress_for_the_users_scope(cast):
     assert run.calls[-1] == (made.rows, made.rows) and made.filename.endswith(".xlsx")
 
 
-def test_above_the_threshold_the_file_is_a_background_job(client, cast, monkeypatch,
+def test_above_the_threshold_the_file_is_a_background_job(client, cast, settings,
                                                           django_capture_on_commit_callbacks):
-    monkeypatch.setattr("smart.reports.views.LARGE_EXPORT_ROWS", 1)
+    settings.SMART_LARGE_EXPORT_ROWS = 1
     make_employee("DINKES.PKM05", name="SATU")
     client.force_login(cast.admin_a)
     with django_capture_on_commit_callbacks(execute=True):
@@ -58,16 +58,15 @@ def test_above_the_threshold_the_file_is_a_background_job(client, cast, monkeypa
     job.refresh_from_db()
     assert job.status == "succeeded" and job.result["rows"] == job.total
     assert Notification.objects.filter(user=cast.admin_a, url__contains=str(job.id)).exists()
-    assert exports.LARGE_EXPORT_ROWS == 2000
 
 
 def test_a_large_file_under_a_release_carries_its_line_and_records_its_use(
-        client, cast, monkeypatch, settings, django_capture_on_commit_callbacks):
+        client, cast, settings, django_capture_on_commit_callbacks):
     """R-CONF-2: the job's file is marked like the request's would be, and the
     release keeps the use; an expired release ends the job with a message."""
     from smart.releases.models import DataReleaseUse
 
-    monkeypatch.setattr("smart.reports.views.LARGE_EXPORT_ROWS", 1)
+    settings.SMART_LARGE_EXPORT_ROWS = 1
     settings.SMART_RELEASE_ROW_THRESHOLD = 1
     for n in range(3):
         make_employee("DINKES.PKM05", name=f"ORANG {n}")
@@ -100,12 +99,12 @@ def _run_job(client, url, params, django_capture_on_commit_callbacks, owner):
 
 
 def test_a_duk_above_the_threshold_is_a_background_job_with_the_same_file(
-        client, cast, monkeypatch, django_capture_on_commit_callbacks):
+        client, cast, settings, django_capture_on_commit_callbacks):
     """The ``_duk_file`` branch over the limit: the job writes the DUK of the
     page's parameters, records its use and tells the owner."""
     from smart.reports.models import ReportUse, UseKind
 
-    monkeypatch.setattr("smart.reports.views.LARGE_EXPORT_ROWS", 1)
+    settings.SMART_LARGE_EXPORT_ROWS = 1
     make_employee("DINKES.PKM05", name="SATU")
     make_employee("DINKES.PKM05", name="DUA")
     client.force_login(cast.admin_a)
@@ -131,12 +130,12 @@ def test_a_duk_above_the_threshold_is_a_background_job_with_the_same_file(
     ("reports:leave_pdf", {}, "reports.leave"),
 ])
 def test_due_lists_and_recaps_above_the_threshold_are_background_jobs(
-        client, cast, monkeypatch, django_capture_on_commit_callbacks, name, params, code):
+        client, cast, settings, django_capture_on_commit_callbacks, name, params, code):
     """The same route as the DUK's and the nominatif's (-1: even an empty list
     is above it, so the job's path is taken whatever the cast holds)."""
     from smart.reports.models import ReportUse, UseKind
 
-    monkeypatch.setattr("smart.reports.views.LARGE_EXPORT_ROWS", -1)
+    settings.SMART_LARGE_EXPORT_ROWS = -1
     client.force_login(cast.verifier)
     job = _run_job(client, reverse(name), params, django_capture_on_commit_callbacks,
                    cast.verifier)
@@ -145,3 +144,11 @@ def test_due_lists_and_recaps_above_the_threshold_are_background_jobs(
     assert ReportUse.objects.get(kind=UseKind.FILE).report == code
     if "start" in params:
         assert job.params["query"]["start"] == [params["start"]]
+
+
+def test_the_background_threshold_is_2000_rows_unless_configured():
+    from django.conf import settings as configured
+
+    from smart.reports.exports import large_export_rows
+
+    assert configured.SMART_LARGE_EXPORT_ROWS == 2000 == large_export_rows()
