@@ -2,7 +2,8 @@
 
 The next actor is told at each stage; the proposer hears about questions and
 returns, and the final outcome only at the end — never "approved" midway.
-The parties of a request are never its next actor, so they are left out.
+The parties of a request are never its next actor, so they are left out, and
+so is anyone from whom the request's record kind is hidden (D-3).
 """
 
 from __future__ import annotations
@@ -43,7 +44,15 @@ def _recipients(request: ChangeRequest, move: str) -> list:
         return [request.proposer]
     else:
         return []
-    return [user for user in _with_acting_officials(users) if not is_party(request, user)]
+    return [user for user in _with_acting_officials(users)
+            if not is_party(request, user) and _may_read(request, user)]
+
+
+def _may_read(request: ChangeRequest, user) -> bool:
+    """Whether the request's page opens for the user: a message names the
+    request's record kind and employee, so nobody is told of a request about a
+    kind their field classes hide (the lists' ``without_hidden_kinds``)."""
+    return ChangeRequest.objects.filter(pk=request.pk).without_hidden_kinds(user).exists()
 
 
 def _with_acting_officials(users: list) -> list:

@@ -38,7 +38,7 @@ from smart.changes.targets import IDENTITY, target_for
 from smart.changes.workflow import FIRST_MOVE, allowed_moves
 from smart.people.models import get_employee_for_user_or_404
 from smart.records.forms import ReasonForm
-from smart.records.privacy import access_of, hidden_kinds
+from smart.records.privacy import access_of
 from smart.records.registry import KINDS
 from smart.references.models import AGENCY_DEPTH, Unit
 
@@ -51,7 +51,10 @@ def _target_or_404(slug: str):
 
 
 def _request_or_404(user, pk: int) -> ChangeRequest:
-    request = (ChangeRequest.objects.visible_to(user)
+    """A request the user may read: about an employee in their scope (or their
+    own proposal), and not about a record kind their field classes hide for
+    that employee, unless they proposed it (the API's rule, as its list)."""
+    request = (ChangeRequest.objects.visible_to(user).without_hidden_kinds(user)
                .select_related("employee__unit__agency", "proposer").filter(pk=pk).first())
     if request is None:
         raise Http404
@@ -193,8 +196,6 @@ def detail(request, pk: int):
     change = _request_or_404(request.user, pk)
     target = target_for(change.kind)
     access = access_of(request.user, change.employee)
-    if change.kind in hidden_kinds(access) and change.proposer_id != request.user.pk:
-        raise Http404
     return render(request, "changes/detail.html", {
         "change": change, "target": target,
         "diff": proposal_diff(change, target, access),
@@ -307,10 +308,16 @@ def oversight(request):
     if not has_role(request.user, Role.SYSTEM_MANAGER, Role.HR_MANAGER):
         raise Http404
     late = overdue(request.user)
+    # The counts are of every late request; the list leaves out those about a
+    # record kind hidden from the reader and says how many (decision 157).
+    listed = late.without_hidden_kinds(request.user)
     by_unit = (late.values("employee__unit__agency__name", "stage")
                .annotate(n=Count("id")).order_by("employee__unit__agency__name", "stage"))
-    return _list(request, late, "changes/oversight.html", {
+    late_total = late.count()
+    return _list(request, listed, "changes/oversight.html", {
         "by_unit": by_unit,
         "open_total": ChangeRequest.objects.visible_to(request.user).open().count(),
+        "late_total": late_total,
+        "late_unlisted": late_total - listed.count(),
         "late_forward": late.filter(Q(stage=Stage.SUBMITTED)).count(),
     })

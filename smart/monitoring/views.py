@@ -306,11 +306,13 @@ def public(request):
     month = _month_or_404(request, this_month().previous())
     figures = month_figures(month, Scope(everything=True))
     latest = this_month()
+    deadlines, deadline_total = public_tables.deadline_table(figures.deadlines,
+                                                            figures.deadlines_total)
     return render(request, "monitoring/public.html", {
         "figures": figures, "month": month,
         "months": [latest.back(n) for n in range(1, MONTH_CHOICES + 1)],
         "completeness": public_tables.completeness_lines(figures.completeness),
-        "deadlines": public_tables.deadline_lines(figures.deadlines),
+        "deadlines": deadlines, "deadline_total": deadline_total,
         "threshold": public_tables.threshold(), "hidden": public_tables.suppressed_label(),
         "hide_nav": True,
     })

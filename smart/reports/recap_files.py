@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from smart.people.identity import group_nip
 from smart.records.drh import indonesian_date
 from smart.reports.excel import DATE, NUMBER, TEXT, Column, xlsx_bytes
 from smart.reports.printing import cell, list_pdf
@@ -43,7 +44,8 @@ def _entries(recap: Recap) -> tuple[list[str], list[list]]:
         "Tingkat"]
     rows = []
     for n, e in enumerate(recap.entries, start=1):
-        row = [n, e.name, e.nip, e.agency, e.unit_name, e.kind_name, e.start, e.end, e.number]
+        row = [n, e.name, group_nip(e.nip), e.agency, e.unit_name, e.kind_name, e.start, e.end,
+               e.number]
         row += [e.days, e.working_days, e.note] if recap.key == "leave" else [e.note]
         rows.append(row)
     return header, rows
@@ -56,7 +58,8 @@ def recap_xlsx(recap: Recap, *, label: str, start: datetime.date, end: datetime.
                        *[Column(h, NUMBER, 12) for h in header[2:]]]
     summary_rows = [[None if v == "" else v for v in row] for row in rows]
     entry_header, entry_rows = _entries(recap)
-    kinds = {"No": (NUMBER, 6), "Nama": (TEXT, 32), "Perangkat daerah": (TEXT, 32),
+    kinds = {"No": (NUMBER, 6), "Nama": (TEXT, 32), "NIP": (TEXT, 22),
+             "Perangkat daerah": (TEXT, 32),
              "Unit kerja": (TEXT, 32), "Mulai": (DATE, 12), "Selesai": (DATE, 12),
              "Hari kalender": (NUMBER, 10), "Hari kerja": (NUMBER, 10)}
     entry_columns = [Column(h, *kinds.get(h, (TEXT, 20))) for h in entry_header]
@@ -80,8 +83,9 @@ def recap_pdf(recap: Recap, *, label: str, start: datetime.date, end: datetime.d
     table = [[cell(v, w) if isinstance(v, str) else str(v)
               for v, w in zip(row, widths, strict=True)] for row in rows]
     entry_header, entry_rows = _entries(recap)
-    entry_widths = ([8, 40, 30, 30, 32, 24, 15, 15, 33, 14, 12, 24] if recap.key == "leave"
-                    else [8, 42, 30, 36, 36, 30, 15, 15, 35, 30])  # mm, 277 in all
+    # mm, 277 in all; 31 holds a grouped NIP on one line.
+    entry_widths = ([8, 40, 31, 30, 32, 24, 15, 15, 33, 14, 12, 23] if recap.key == "leave"
+                    else [8, 42, 31, 36, 36, 30, 15, 15, 35, 29])
     entries = [[cell(v, w) if isinstance(v, str) else (_date(v) if isinstance(v, datetime.date)
                                                        else str(v if v is not None else "-"))
                 for v, w in zip(row, entry_widths, strict=True)] for row in entry_rows]

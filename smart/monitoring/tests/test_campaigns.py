@@ -132,8 +132,8 @@ def test_the_unit_admin_sees_only_their_unit(client, cast):
                           {"status": "semua"})
     assert response.status_code == 200
     nips = {row[1] for row in _rows(response.content)}
-    assert cast.employee_record.nip in nips and cast.colleague_a.nip in nips
-    assert cast.person_b.nip not in nips
+    assert cast.employee_record.nip_grouped in nips and cast.colleague_a.nip_grouped in nips
+    assert cast.person_b.nip_grouped not in nips
 
 
 def test_the_regency_view_exports_every_agency(client, cast):
@@ -146,8 +146,9 @@ def test_the_regency_view_exports_every_agency(client, cast):
     assert response.status_code == 200
     rows = _rows(response.content)
     by_nip = {row[1]: row for row in rows}
-    assert cast.person_b.nip in by_nip and cast.colleague_a.nip not in by_nip  # complete
-    own = by_nip[cast.employee_record.nip]
+    assert cast.person_b.nip_grouped in by_nip  # the incomplete of every agency
+    assert cast.colleague_a.nip_grouped not in by_nip  # complete
+    own = by_nip[cast.employee_record.nip_grouped]
     assert own[4] == 2 and "KTP" in own[5]
     assert AuditEvent.objects.filter(action="reports.export",
                                      target_label="monitoring.campaign").exists()
@@ -174,7 +175,29 @@ def test_print_is_a_pdf_with_the_list(client, cast):
                                   args=[campaign.pk, _dinkes().pk]))
     assert response["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
-    assert cast.employee_record.nip in text and cast.person_b.nip not in text
+    assert cast.employee_record.nip_grouped in text
+    assert cast.person_b.nip_grouped not in text and cast.person_b.nip not in text
+
+
+def test_the_files_print_the_nip_grouped_for_people(client, cast):
+    """Decision 212: a NIP printed for people is grouped 8-6-1-3; the campaign's
+    Excel and PDF printed the 18 digits."""
+    from pypdf import PdfReader
+
+    fill_gaps(cast)
+    campaign = make_campaign(cast)
+    client.force_login(cast.admin_a)
+    own = cast.employee_record
+    response = client.get(reverse("monitoring:campaign_xlsx", args=[campaign.pk]),
+                          {"status": "semua"})
+    book = read_xlsx(response.content)
+    nips = [row[1] for row in _rows(response.content)]
+    assert own.nip_grouped in nips and own.nip not in nips
+    assert book["types"]["B6"] == "s"  # text, never a number Excel would round
+    pdf = client.get(reverse("monitoring:campaign_pdf", args=[campaign.pk]),
+                     {"status": "semua"}).content
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert own.nip_grouped in text and own.nip not in text
 
 
 def test_a_unit_of_another_agency_is_not_found(client, cast):

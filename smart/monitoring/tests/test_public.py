@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from smart.accounts.models import User
-from smart.monitoring.public import PublicCell, suppress
+from smart.monitoring.public import PublicCell, deadline_marks
 from smart.monitoring.tests.scenery import fill_gaps, make_campaign
 from smart.people.models import Employee
 
@@ -77,11 +77,12 @@ def test_small_counts_are_hidden_and_totals_exact(client, cast, november, settin
 def test_one_hidden_cell_hides_the_next_smallest_of_its_column():
     """Secondary suppression: the total minus the shown cells must not reveal a
     hidden one; zeros stay visible."""
-    table = suppress([[40, 3], [12, 0], [7, 30], [25, 8]])
-    shown = [[str(cell) for cell in row] for row in table]
-    assert shown == [["40", "<5"], ["12", "0"], ["7", "30"], ["25", "*"]]
+    marks, _ = deadline_marks([[40, 3, 0, 0], [12, 0, 0, 0], [7, 30, 0, 0], [25, 8, 0, 0]])
+    assert [mark[:2] for mark in marks] == [["", "small"], ["", ""], ["", ""],
+                                            ["", "secondary"]]
     # Two small cells in a column hide each other: nothing more is hidden.
-    assert [str(c) for c, in suppress([[2], [4], [9]])] == ["<5", "<5", "9"]
+    marks, _ = deadline_marks([[2, 9, 0, 0], [4, 9, 0, 0], [9, 9, 0, 0]])
+    assert [mark[0] for mark in marks] == ["small", "small", ""]
     assert str(PublicCell(7)) == "7"
 
 
@@ -128,3 +129,101 @@ def test_a_line_with_a_small_incomplete_hides_its_complete_count_and_share():
                for line in completeness_lines(SimpleNamespace(lines=lines))]
     assert printed[0] == ["40", "*", "<5", "–"]
     assert all(row[3] == "–" for row in printed if "*" in row or "<5" in row)
+
+
+# --- the deadline table: nothing hidden may be worked out from what is shown --------
+
+def _worked_out(printed: list[list[str]], totals: list[str]) -> list[tuple[int, int, int]]:
+    """The hidden counts a reader can work out, as (row, column, value): for each
+    column, what each "<5" (1 to 4: zeros are shown) or "*" (0, or 5 and more)
+    can be, given the shown cells and the regency's total (exact, "<5" for 1 to
+    4, "*" for not given). Columns are independent: a share is printed only with
+    both of its counts. Enumerated here, not with the page's own arithmetic."""
+    found = []
+    for column in range(len(totals)):
+        cells = [row[column] for row in printed]
+        hidden = [r for r, cell in enumerate(cells) if cell in ("<5", "*")]
+        shown = sum(int(cell.replace(".", "")) for cell in cells if cell not in ("<5", "*"))
+        total = totals[column]
+        if total == "0":
+            continue  # a column of zeros: nothing is hidden in it
+        cap = (int(total.replace(".", "")) if total not in ("<5", "*") else 4 + shown) + 20
+        wanted = ({int(total.replace(".", "")) - shown} if total not in ("<5", "*")
+                  else {n - shown for n in range(1, 5)} if total == "<5"
+                  else set(range(cap + 1)))
+        can_be = {r: set(range(1, 5)) if cells[r] == "<5" else {0, *range(5, cap + 1)}
+                  for r in hidden}
+        for r in hidden:
+            others = {0}
+            for other in hidden:
+                if other != r:
+                    others = {s + v for s in others for v in can_be[other] if s + v <= cap}
+            values = {v for v in can_be[r] if any(v + s in wanted for s in others)}
+            if len(values) == 1:
+                found.append((r, column, values.pop()))
+    return found
+
+
+def _printed(rows: list[list[int]]) -> tuple[list[list[str]], list[str]]:
+    """The public deadline table of these [forward within, over, completion
+    within, over] rows, counts only (the shares are left out)."""
+    from types import SimpleNamespace
+
+    from smart.monitoring.deadlines import COMPLETION, FORWARD, Tally
+    from smart.monitoring.public import deadline_table
+
+    def line(counts):
+        return SimpleNamespace(name="", stages={FORWARD: Tally(counts[0], counts[1]),
+                                                COMPLETION: Tally(counts[2], counts[3])})
+
+    table, regency = deadline_table([line(row) for row in rows],
+                                    line([sum(column) for column in zip(*rows, strict=True)]))
+    counts = (0, 1, 3, 4)  # the printed line is within, over, share, within, over, share
+    return ([[str(line.cells[i]) for i in counts] for line in table],
+            [str(regency.cells[i]) for i in counts])
+
+
+def test_the_check_finds_a_count_given_away_by_the_regency_total():
+    """Before: one OPD alone with late forwards printed "<5" over a regency total
+    of 2; two "<5" adding up to 2 are 1 each."""
+    assert _worked_out([["10", "<5"], ["7", "0"], ["20", "0"]], ["37", "2"]) == [(0, 1, 2)]
+    assert sorted(_worked_out([["<5"], ["<5"], ["9"]], ["11"])) == [(0, 0, 1), (1, 0, 1)]
+    assert _worked_out([["<5"], ["*"], ["9"]], ["17"]) == []
+
+
+def test_one_opd_alone_with_late_requests_is_not_given_away_by_the_total():
+    printed, totals = _printed([[10, 2, 8, 0], [7, 0, 9, 0], [20, 0, 12, 0]])
+    assert [row[1] for row in printed] == ["<5", "0", "0"]
+    assert totals == ["37", "<5", "29", "0"]
+    assert _worked_out(printed, totals) == []
+
+
+def test_no_hidden_deadline_count_can_be_worked_out_from_the_shown_ones():
+    """Two thousand regencies of one to seven OPDs with counts around the
+    threshold: every hidden count keeps at least two possible values."""
+    import random
+
+    generator = random.Random(2026)
+    for _ in range(2000):
+        rows = [[generator.choice([0, 0, 0, 1, 1, 2, 3, 4, 5, 5, 6, 8, 12, 30])
+                 for _ in range(4)] for _ in range(generator.randint(1, 7))]
+        printed, totals = _printed(rows)
+        assert _worked_out(printed, totals) == [], (rows, printed, totals)
+        for row, line in zip(rows, printed, strict=True):  # small counts are never shown
+            assert all(cell in ("<5", "*") for n, cell in zip(row, line, strict=True)
+                       if 0 < n < 5)
+
+
+def test_the_public_page_prints_the_deadline_totals_it_may(client, cast, november):
+    """November: Dinkes forwarded 2 within, 1 over and completed 1 within, 2 over;
+    Disdik 1, 1 and 0, 2. The page printed the regency's 3, 2, 1, 4 beside Disdik's
+    "0" completed within, which said Dinkes's "<5" was 1; each total is small
+    itself, so it is "<5" in the table and in the card, and so are the shares."""
+    response = client.get(URL, {"bulan": "2026-11"})
+    assert [str(cell) for cell in response.context["deadline_total"].cells] == [
+        "<5", "<5", "–", "<5", "<5", "–"]
+    assert "&lt;5 tepat waktu, &lt;5 melewati tenggat" in response.content.decode()
+    printed = [[str(line.cells[i]) for i in (0, 1, 3, 4)]
+               for line in response.context["deadlines"]]
+    totals = [str(response.context["deadline_total"].cells[i]) for i in (0, 1, 3, 4)]
+    assert _worked_out(printed, totals) == []

@@ -118,6 +118,36 @@ def test_the_leave_files_carry_both_tables(client, cast, march):
     assert "PERAWAT" in text and "Halaman 1 dari" in text
 
 
+def test_the_recap_lists_print_the_nip_grouped_for_people(client, cast, march):
+    """Decision 212: the page, the Excel list sheet and the PDF of both recaps
+    print the NIP 8-6-1-3; they printed the 18 digits."""
+    from smart.reports.recap_files import recap_pdf, recap_xlsx
+    from smart.reports.signing import signing_official
+
+    nurse = march[0]
+    client.force_login(cast.admin_a)
+    params = {"start": "2026-03-01", "end": "2026-03-31"}
+    page = client.get(reverse("reports:leave"), params).content.decode()
+    assert nurse.nip_grouped in page and nurse.nip not in page
+    content = client.get(reverse("reports:leave_xlsx"), params).content
+    listed = read_xlsx(content, sheet=2)["cells"]
+    column = next(ref for ref, value in listed.items() if value == "NIP")[0]
+    nips = [value for ref, value in listed.items() if ref.startswith(column)]
+    assert nurse.nip_grouped in nips and nurse.nip not in nips
+    pdf = client.get(reverse("reports:leave_pdf"), params).content
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert nurse.nip_grouped in text and nurse.nip not in text  # on one line, too
+    # Discipline files pass the release gate (SPECIFIC data): read the builders.
+    recap = discipline_recap(cast.verifier, *MARCH)
+    listed = read_xlsx(recap_xlsx(recap, label="Kabupaten", start=MARCH[0], end=MARCH[1]),
+                       sheet=2)["cells"]
+    assert nurse.nip_grouped in listed.values() and nurse.nip not in listed.values()
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(recap_pdf(
+        recap, label="Kabupaten", start=MARCH[0], end=MARCH[1], signer=signing_official(),
+        printed_by=cast.verifier))).pages)
+    assert nurse.nip_grouped in text and nurse.nip not in text
+
+
 def test_a_discipline_file_needs_a_release_with_specific_data(client, cast, march):
     client.force_login(cast.admin_a)
     params = {"start": "2026-03-01", "end": "2026-03-31"}
