@@ -162,6 +162,12 @@ class EmployeeFilterForm(forms.Form):
                              *((entry.pk, field.label_from_instance(entry)) for entry in found)]
         self.fields["golongan"].choices = _grouped_golongan(entries["golongan"])
 
+    def searched_text(self) -> str:
+        """The name or NIP searched for, when the form is valid ("" otherwise)."""
+        if not self.is_bound or not self.is_valid():
+            return ""
+        return (self.cleaned_data.get("q") or "").strip()
+
     def filter(self, queryset):
         """Apply the valid filters; an invalid value is ignored with its error shown."""
         if not self.is_bound:

@@ -11,7 +11,7 @@
 * The count: exact when the list holds at most ``SMART_LIST_EXACT_COUNT_UP_TO``
   rows (a capped count reads no more than that); above it the exact count is
   computed once and kept for ``SMART_LIST_COUNT_CACHE_SECONDS`` per scope and
-  filter set, and shown as "about".
+  filter set, and shown as "about"; while it is kept, the list is not counted.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
 
 
 @dataclass
@@ -58,15 +59,20 @@ class EmployeePage:
 
 
 def list_count(queryset, key: str) -> Count:
-    """The number of rows, exact for small lists, cached for big ones."""
-    cap = settings.SMART_LIST_EXACT_COUNT_UP_TO
-    seen = queryset.order_by().values("pk")[:cap + 1].count()
-    if seen <= cap:
-        return Count(seen, exact=True)
+    """The number of rows, exact for small lists, cached for big ones.
+
+    A list whose figure is kept (it was big a moment ago) is not counted at
+    all: even the capped count reads 5,001 rows, 80 ms for a unit subtree and
+    a golongan at 1,000,000 ASN (decision 215). The kept figure is shown as
+    "about" until it expires, also if the list shrank meanwhile."""
     cache_key = "smart.people.list_count." + hashlib.sha256(key.encode()).hexdigest()
     cached = cache.get(cache_key)
     if cached is not None:
         return Count(cached, exact=False)
+    cap = settings.SMART_LIST_EXACT_COUNT_UP_TO
+    seen = queryset.order_by().values("pk")[:cap + 1].count()
+    if seen <= cap:
+        return Count(seen, exact=True)
     value = queryset.order_by().count()
     cache.set(cache_key, value, settings.SMART_LIST_COUNT_CACHE_SECONDS)
     return Count(value, exact=True)
@@ -89,15 +95,31 @@ def _before(name: str, nip: str) -> Q:
     return Q(name__lte=name) & (Q(name__lt=name) | Q(nip__lt=nip))
 
 
-def employee_page(queryset, params, *, count_key: str,
+def _name_order(searched: bool):
+    """The list's order, name then NIP. For a name search the same order is
+    written as an expression (``name || ''``), which the (name, NIP) index
+    cannot give: PostgreSQL then finds the matches through the trigram index
+    and sorts the few thousand of them, instead of walking the name index from
+    "A" until 26 match (a first name like "DASMAWATI" sorts under "D": 70 ms
+    against 27 ms at 1,000,000 ASN, decision 216)."""
+    return Concat("name", Value("")) if searched else "name"
+
+
+def employee_page(queryset, params, *, count_key: str, searched: bool = False,
                   size: int | None = None) -> EmployeePage:
-    """One page of ``queryset`` (ordered by name, NIP) for the query ``params``."""
+    """One page of ``queryset`` (ordered by name, NIP) for the query ``params``;
+    ``searched``: the list is narrowed by a name search."""
     size = size or settings.SMART_EMPLOYEE_PAGE_SIZE
     offset_pages = settings.SMART_LIST_OFFSET_PAGES
     count = list_count(queryset, count_key)
     num_pages = max(1, -(-count.value // size))
-    forward = queryset.order_by("name", "nip")
-    backward = queryset.order_by("-name", "-nip")
+    name = _name_order(searched)
+    if isinstance(name, str):
+        forward = queryset.order_by(name, "nip")
+        backward = queryset.order_by(f"-{name}", "-nip")
+    else:
+        forward = queryset.order_by(name.asc(), "nip")
+        backward = queryset.order_by(name.desc(), "-nip")
 
     after = _boundary(queryset, params.get("after")) if params.get("after") else None
     before = _boundary(queryset, params.get("before")) if params.get("before") else None

@@ -48,7 +48,7 @@ def employee_list(request):
     query = request.GET.copy()
     for name in PAGE_PARAMETERS:
         query.pop(name, None)
-    page = employee_page(employees, request.GET,
+    page = employee_page(employees, request.GET, searched=bool(form.searched_text()),
                          count_key=f"{scope_cache_key(request.user)}|{query.urlencode()}")
     template = "people/employee_list.html"
     if request.htmx:
