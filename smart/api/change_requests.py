@@ -31,7 +31,7 @@ from smart.changes.workflow import allowed_moves
 from smart.documents.models import DocumentType
 from smart.people.models import Employee, get_employee_for_user_or_404
 from smart.people.services import employee_record_read
-from smart.records.privacy import access_of, hidden_kinds
+from smart.records.privacy import access_of
 
 router = Router(tags=["change requests"])
 
@@ -44,12 +44,9 @@ def _person(request) -> Caller:
 
 
 def _request_or_404(user, pk: int) -> ChangeRequest:
-    change = (ChangeRequest.objects.visible_to(user)
+    change = (ChangeRequest.objects.visible_to(user).without_hidden_kinds(user)
               .select_related("employee__unit", "proposer").filter(pk=pk).first())
     if change is None:
-        raise Http404
-    access = access_of(user, change.employee)
-    if change.kind in hidden_kinds(access) and change.proposer_id != user.pk:
         raise Http404
     return change
 
