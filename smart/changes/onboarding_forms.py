@@ -11,7 +11,12 @@ from smart.changes.models import OnboardingKind
 from smart.changes.onboarding import DOCUMENT_TYPES, asn_kind_for, check_golongan_fits
 from smart.documents.forms import DocumentUploadForm
 from smart.documents.models import DocumentType
-from smart.people.dates import check_age_at_tmt_cpns, check_birth_date, check_plausible_date
+from smart.people.dates import (
+    check_age_at_tmt_cpns,
+    check_birth_date,
+    check_plausible_date,
+    date_input,
+)
 from smart.people.identity import IdentityError, parse_nik, parse_nip
 from smart.people.models import AsnKind, Employee
 from smart.records.forms import entry_form_class
@@ -29,10 +34,6 @@ SHOWN = {
 PREFIX = {"pangkat": "pangkat", "jabatan": "jabatan", "pendidikan-formal": "pendidikan"}
 
 
-def _date_widget():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 class IdentityStepForm(forms.Form):
     kind = forms.ChoiceField(label=_("Who is recorded"), choices=OnboardingKind.choices)
     origin_agency = forms.CharField(
@@ -44,7 +45,7 @@ class IdentityStepForm(forms.Form):
     front_title = forms.CharField(label=_("Front title"), max_length=40, required=False)
     back_title = forms.CharField(label=_("Back title"), max_length=60, required=False)
     birth_place = forms.CharField(label=_("Place of birth"), max_length=100, required=False)
-    birth_date = forms.DateField(label=_("Date of birth"), widget=_date_widget(),
+    birth_date = forms.DateField(label=_("Date of birth"), widget=date_input(),
                                  validators=[check_birth_date])
     sex = forms.ModelChoiceField(label=_("Sex"), queryset=Sex.objects.all())
     nik = forms.CharField(label="NIK", max_length=30, required=False)
@@ -90,7 +91,7 @@ class EmploymentStepForm(forms.Form):
         required=False,
         help_text=_("For a transferred or not yet recorded employee; candidates are CPNS "
                     "or PPPK by their kind."))
-    tmt_cpns = forms.DateField(label=_("TMT CPNS"), widget=_date_widget(), required=False,
+    tmt_cpns = forms.DateField(label=_("TMT CPNS"), widget=date_input(), required=False,
                                validators=[check_plausible_date],
                                help_text=_("From the SK CPNS; empty for PPPK."))
 

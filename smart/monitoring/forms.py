@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from smart.documents.models import DocumentType
 from smart.monitoring.models import RecordingCampaign
 from smart.people.career import add_months
+from smart.people.dates import date_input
 from smart.records.elements import element_choices
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Pasal 32: initial recording within three months; the documents every ASN holds.
 DEFAULT_MONTHS = 3
 DEFAULT_DOCUMENTS = ("KTP", "KK", "SK_CPNS", "IJAZAH")
@@ -33,7 +33,7 @@ class CampaignForm(forms.ModelForm):
     class Meta:
         model = RecordingCampaign
         fields = ["name", "start_date", "deadline", "elements", "document_types", "note"]
-        widgets = {"start_date": DATE_INPUT, "deadline": DATE_INPUT,
+        widgets = {"start_date": date_input(), "deadline": date_input(),
                    "note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):

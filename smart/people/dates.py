@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from smart.people.career import age_on
 from smart.people.identity import MIN_AGE_AT_TMT
+
+
+def date_input() -> forms.DateInput:
+    """The browser's date picker for every form. Its value must be written
+    year-month-day (ISO 8601), whatever the page's language: a date the
+    browser cannot read ("04-12-2026") is dropped and the field shows empty."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 EARLIEST_DATE = datetime.date(1900, 1, 1)
 FUTURE_YEARS = 10

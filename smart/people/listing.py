@@ -11,7 +11,8 @@
 * The count: exact when the list holds at most ``SMART_LIST_EXACT_COUNT_UP_TO``
   rows (a capped count reads no more than that); above it the exact count is
   computed once and kept for ``SMART_LIST_COUNT_CACHE_SECONDS`` per scope and
-  filter set, and shown as "about"; while it is kept, the list is not counted.
+  filter set, and shown as "about" from the first view on; while it is kept, the list is
+  not counted.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from django.db.models.functions import Concat
 @dataclass
 class Count:
     value: int
-    exact: bool  # False: the cached figure of a big list, shown as "about"
+    exact: bool  # False: the figure of a big list, kept a few minutes, shown as "about"
 
 
 @dataclass
@@ -75,7 +76,9 @@ def list_count(queryset, key: str) -> Count:
         return Count(seen, exact=True)
     value = queryset.order_by().count()
     cache.set(cache_key, value, settings.SMART_LIST_COUNT_CACHE_SECONDS)
-    return Count(value, exact=True)
+    # "About" from the first view on: the next pages show the kept figure, and
+    # one list should not change its wording from page to page (user test).
+    return Count(value, exact=False)
 
 
 def _boundary(queryset, employee_id) -> tuple[str, str] | None:

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from smart.access.models import Delegation, Role
 from smart.access.policies import has_role
 from smart.accounts.forms import UserByLoginField
+from smart.people.dates import date_input
 from smart.portal.delegation_services import (
     DelegationRefused,
     delegation_create,
@@ -32,8 +33,7 @@ def _model_field(name: str, **kwargs) -> forms.Field:
 
 
 def _date_field(name: str) -> forms.Field:
-    return _model_field(name, widget=forms.DateInput(attrs={"type": "date"},
-                                                     format="%Y-%m-%d"))
+    return _model_field(name, widget=date_input())
 
 
 class DelegationForm(forms.Form):

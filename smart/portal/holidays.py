@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 from smart.access.models import Role
 from smart.access.policies import has_role
 from smart.audit.services import audit_record
+from smart.people.dates import date_input
 from smart.workdays.calendar import SATURDAY, working_days_between
 from smart.workdays.models import Holiday
 from smart.workdays.services import HolidayError, holiday_add, holiday_cancel
@@ -39,8 +40,7 @@ def _model_field(name: str, **kwargs) -> forms.Field:
 class HolidayAddForm(forms.Form):
     # A plain form, not a ModelForm: the unique date is the service's rule
     # (a cancelled day on that date is revived, an active one refused).
-    date = _model_field("date", widget=forms.DateInput(attrs={"type": "date"},
-                                                       format="%Y-%m-%d"))
+    date = _model_field("date", widget=date_input())
     name = _model_field("name")
     kind = _model_field("kind")
     decree = _model_field("decree")

@@ -6,7 +6,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from smart.people.dates import check_plausible_date
+from smart.people.dates import check_plausible_date, date_input
 from smart.records.registry import RecordKind
 from smart.references.models import Golongan, Unit
 
@@ -22,7 +22,7 @@ def date_formfield(field: models.Field, **kwargs) -> forms.Field:
     """Form fields for record forms: dates get a date picker and a sanity range."""
     formfield = field.formfield(**kwargs)
     if isinstance(field, models.DateField) and formfield is not None:
-        formfield.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        formfield.widget = date_input()
         formfield.validators.append(check_plausible_date)
     return formfield
 
@@ -50,5 +50,5 @@ def entry_form_class(kind: RecordKind) -> type[forms.ModelForm]:
 class AsOfForm(forms.Form):
     """Point-in-time reading of a record: "rank as of 2023-01-01"."""
 
-    on = forms.DateField(label=_("As of date"), widget=forms.DateInput(attrs={"type": "date"}),
+    on = forms.DateField(label=_("As of date"), widget=date_input(),
                          validators=[check_plausible_date])

@@ -9,12 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from smart.people.career import add_months, next_promotion_period
+from smart.people.dates import date_input
 from smart.people.forms import EM_SPACE, EmployeeFilterForm
 from smart.references.models import Unit
 from smart.reports.models import ColumnSet, ReportLayout, Sharing
 from smart.reports.nominatif import ALWAYS_COLUMNS, COLUMNS, DEFAULT_COLUMNS, chosen
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def within_reckonable_years(value: datetime.date) -> None:
@@ -25,7 +24,7 @@ def within_reckonable_years(value: datetime.date) -> None:
 
 
 def report_date(label) -> forms.DateField:
-    return forms.DateField(label=label, required=False, widget=DATE_INPUT,
+    return forms.DateField(label=label, required=False, widget=date_input(),
                            validators=[within_reckonable_years])
 
 

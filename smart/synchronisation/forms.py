@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from smart.people.dates import date_input
 from smart.synchronisation.compare import CONCEPTS
 from smart.synchronisation.models import Classification
 
@@ -18,7 +19,7 @@ class ExportUploadForm(forms.Form):
         label=_("SIASN export (CSV)"),
         help_text=_("The “Export Data ASN” file as downloaded from SIASN, at most 50 MB."))
     export_date = forms.DateField(
-        label=_("Export date"), widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Export date"), widget=date_input(),
         help_text=_("The day the file was downloaded from SIASN; it decides which side "
                     "is newer."))
 

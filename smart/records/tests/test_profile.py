@@ -169,3 +169,23 @@ def test_the_presence_check_never_misses_what_the_kind_would_show(cast):
                 found += 1
                 assert kind.slug in present, (employee.nip, kind.slug)
     assert found >= 1
+
+
+def test_an_entry_validated_without_a_user_says_when_not_by_none(client, cast):
+    # User test: imported entries read "divalidasi oleh None pada …".
+    from django.utils import timezone
+
+    _add_ranks(cast.colleague_a, 1)
+    entry = RankHistory.objects.filter(employee=cast.colleague_a).get()
+    entry.validated_at, entry.validated_by = timezone.now(), None
+    entry.save()
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    page = client.get(reverse("records:entry_detail",
+                              args=[cast.colleague_a.pk, "pangkat", entry.pk])).content.decode()
+    assert "None" not in page
+    assert "divalidasi pada" in page
+    entry.validated_by = cast.verifier
+    entry.save()
+    page = client.get(reverse("records:entry_detail",
+                              args=[cast.colleague_a.pk, "pangkat", entry.pk])).content.decode()
+    assert f"divalidasi oleh {cast.verifier}" in page

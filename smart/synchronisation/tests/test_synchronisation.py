@@ -409,3 +409,12 @@ def test_the_proposal_note_ends_a_name_with_a_title_with_one_full_stop(cast):
     assert proposal_note(difference).endswith("SIASN: NASRUL AMIN, S.I.Kom.")
     difference.national_value = "III/b"
     assert proposal_note(difference).endswith("SIASN: III/b.")
+
+
+def test_the_upload_form_offers_today_as_the_export_date_the_browser_can_read(client, cast):
+    # User test: the date picker showed empty; a date input takes only year-month-day.
+    from django.utils import timezone
+
+    client.force_login(cast.verifier)
+    page = client.get(reverse("synchronisation:run_list")).content.decode()
+    assert f'type="date" name="export_date" value="{timezone.localdate():%Y-%m-%d}"' in page
