@@ -169,3 +169,25 @@ def test_the_presence_check_never_misses_what_the_kind_would_show(cast):
                 found += 1
                 assert kind.slug in present, (employee.nip, kind.slug)
     assert found >= 1
+
+
+
+def test_the_computed_career_values_follow_the_chosen_language(client, cast):
+    employee = cast.colleague_a
+    employee.tmt_cpns = datetime.date(2010, 3, 1)
+    employee.tmt_golongan = datetime.date(2020, 4, 1)
+    employee.save()
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    url = reverse("records:profile", args=[employee.pk])
+
+    def box(page, title):
+        return page.split(title)[1].split("</section>")[0]
+
+    indonesian = box(client.get(url).content.decode(), "Nilai karier terhitung")
+    assert " tahun " in indonesian and " bulan" in indonesian
+    assert "Memenuhi syarat masa kerja kenaikan pangkat reguler ke III/d" in indonesian
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    english = box(client.get(url).content.decode(), "Computed career values")
+    assert "tahun" not in english and "bulan" not in english
+    assert " years " in english and " months" in english
+    assert "Meets the service condition for the regular rank promotion to III/d" in english
