@@ -101,6 +101,8 @@ def test_a_record_can_be_read_as_of_a_date(client, cast):
     after = client.get(url, {"on": "2011-06-01"}).content.decode()
     assert "belum ada pangkat tervalidasi" in before
     assert "III/a Penata Muda (TMT 01-01-2011)" in after
+    # born 1985-03-12: 26 on 1 June 2011, with the unit, as the age elsewhere
+    assert '<dd class="col-sm-7">26 tahun</dd>' in after
 
 
 def test_completeness_counts_entries_without_a_supporting_document(cast):
