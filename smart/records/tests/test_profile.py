@@ -193,3 +193,13 @@ def test_the_computed_career_values_follow_the_chosen_language(client, cast):
     assert "tahun" not in english and "bulan" not in english
     assert " years " in english and " months" in english
     assert "Meets the service condition for the regular rank promotion to III/d" in english
+
+
+def test_the_rank_table_has_short_service_headers_with_the_full_label_as_title(client, cast):
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    _add_ranks(cast.colleague_a, 1)
+    _, page = _profile_queries(client, cast.colleague_a)
+    table = page.split('id="riwayat-pangkat"')[1].split("</thead>")[0]
+    assert '<abbr title="Masa kerja golongan (tahun)">MK gol. (th)</abbr>' in table
+    assert '<abbr title="Masa kerja golongan (bulan)">MK gol. (bln)</abbr>' in table
+    assert '<th scope="col">Golongan</th>' in table
