@@ -32,3 +32,12 @@ def test_the_history_says_who_created_the_entry_in_the_chosen_language(client, c
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = _detail(client, cast.colleague_a, entry)
     assert "created by system" in page and "sistem" not in page
+
+
+def test_an_entry_validated_without_a_validator_never_shows_none(client, cast):
+    entry = _rank(cast.colleague_a)
+    RankHistory.objects.filter(pk=entry.pk).update(
+        validated_at=datetime.datetime(2011, 2, 1, 8, 0, tzinfo=datetime.UTC))
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    page = _detail(client, cast.colleague_a, entry)
+    assert "divalidasi pada 1 Februari 2011" in page and "None" not in page
