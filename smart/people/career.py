@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from django.utils.translation import gettext, ngettext
+
 # Golongan PNS code → name (domain.md §2.1; the same codes as references.Golongan).
 GOLONGAN_NAMES = {
     "11": "I/a", "12": "I/b", "13": "I/c", "14": "I/d",
@@ -153,7 +155,12 @@ class YearsMonths:
         return YearsMonths.from_months(self.total_months + other.total_months)
 
     def __str__(self) -> str:
-        return f"{self.years} tahun {self.months} bulan"
+        # In the active language: "8 tahun 3 bulan", "8 years 3 months".
+        years = ngettext("%(years)s year", "%(years)s years", self.years) % {
+            "years": self.years}
+        months = ngettext("%(months)s month", "%(months)s months", self.months) % {
+            "months": self.months}
+        return f"{years} {months}"
 
 
 def _active_segments(start, on, excluded_periods):
@@ -462,7 +469,7 @@ def eligible_for_regular_promotion(golongan_code, tmt_golongan: datetime.date,
                                    echelon_max_code=None, *,
                                    education_name: str | None = None) -> tuple[bool, str]:
     """Whether the time-in-rank and ceiling conditions of KP reguler are met on ``on``,
-    with the reason in Indonesian (domain.md §5.3).
+    with the reason in the active language (domain.md §5.3).
 
     Checked, in this order: PPPK have no KP; IV/e is the top; the golongan is below
     ``promotion_ceiling``; ``on`` is at least 4 years after TMT golongan. The SKP and
@@ -470,33 +477,39 @@ def eligible_for_regular_promotion(golongan_code, tmt_golongan: datetime.date,
     only makes the message precise.
     """
     if is_pppk_golongan(golongan_code):
-        return False, "PPPK tidak mendapat kenaikan pangkat."
+        return False, gettext("PPPK do not get rank promotions.")
     code = _pns_golongan(golongan_code)
     name = GOLONGAN_NAMES[code]
     if next_golongan(code) is None:
-        return False, f"Sudah berada pada golongan tertinggi ({name})."
+        return False, gettext("Already in the highest golongan (%(name)s).") % {"name": name}
     if is_at_ceiling(code, education_ceiling_code, echelon_max_code):
         ceiling = promotion_ceiling(education_ceiling_code, echelon_max_code)
         if _code(echelon_max_code) == ceiling and _code(education_ceiling_code) != ceiling:
-            reason = "eselon jabatannya"
+            reason = gettext("the position's eselon")
         elif education_name:
-            reason = f"pendidikan {education_name}"
+            reason = gettext("education %(name)s") % {"name": education_name}
         else:
-            reason = "pendidikannya"
-        ceiling_name = GOLONGAN_NAMES[ceiling]
+            reason = gettext("the education")
+        values = {"name": name, "reason": reason, "ceiling": GOLONGAN_NAMES[ceiling]}
         if _GOLONGAN_ORDER.index(code) > _GOLONGAN_ORDER.index(ceiling):
             # Reached by another route (KP pilihan, a later diploma not yet recorded).
-            return False, (f"Golongan {name} sudah di atas batas kenaikan pangkat reguler "
-                           f"untuk {reason} ({ceiling_name}); kenaikan berikutnya hanya "
-                           "melalui kenaikan pangkat pilihan.")
-        return False, f"Sudah mencapai golongan tertinggi untuk {reason} ({ceiling_name})."
+            return False, gettext(
+                "Golongan %(name)s is already above the regular promotion limit for "
+                "%(reason)s (%(ceiling)s); the next promotion is only through a "
+                "selective promotion (KP pilihan).") % values
+        return False, gettext(
+            "Already at the highest golongan for %(reason)s (%(ceiling)s).") % values
     if on < birthday(tmt_golongan, REGULAR_PROMOTION_YEARS):
-        return False, (f"Belum {REGULAR_PROMOTION_YEARS} tahun dalam golongan {name} "
-                       f"(TMT {tmt_golongan:%d-%m-%Y}).")
+        return False, ngettext(
+            "Not yet %(years)s year in golongan %(name)s (TMT %(tmt)s).",
+            "Not yet %(years)s years in golongan %(name)s (TMT %(tmt)s).",
+            REGULAR_PROMOTION_YEARS) % {"years": REGULAR_PROMOTION_YEARS, "name": name,
+                                        "tmt": f"{tmt_golongan:%d-%m-%Y}"}
     target = GOLONGAN_NAMES[next_golongan(code)]
     period = next_promotion_period(on)
-    return True, (f"Memenuhi syarat masa kerja kenaikan pangkat reguler ke {target}; "
-                  f"periode terdekat {period:%d-%m-%Y}.")
+    return True, gettext(
+        "Meets the service condition for the regular rank promotion to %(target)s; "
+        "nearest period %(period)s.") % {"target": target, "period": f"{period:%d-%m-%Y}"}
 
 
 # -- DUK -----------------------------------------------------------------------------------

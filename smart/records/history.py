@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from smart.records.registry import RecordKind
 
 
@@ -27,8 +29,9 @@ def entry_history(entry, kind: RecordKind) -> list[HistoryStep]:
             for change in delta.changes:
                 label = entry._meta.get_field(change.field).verbose_name
                 changes.append((label, change.old, change.new))
+        who = str(newer.history_user) if newer.history_user else gettext("system")
         steps.append(HistoryStep(
-            newer.history_date, str(newer.history_user or "sistem"),
+            newer.history_date, who,
             newer.history_change_reason or "", newer.history_type, changes,
         ))
     return steps

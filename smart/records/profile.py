@@ -35,6 +35,13 @@ class KindSection:
     def headers(self) -> list:
         return [self.kind.model._meta.get_field(name).verbose_name for name in self.kind.columns]
 
+    @property
+    def headings(self) -> list[tuple[object, object | None]]:
+        """(header, full label or None) of each list column, for the screen's table."""
+        short = self.kind.short_labels
+        return [(short[name], label) if name in short else (label, None)
+                for name, label in zip(self.kind.columns, self.headers, strict=True)]
+
 
 @dataclass
 class GroupSection:

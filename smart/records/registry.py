@@ -36,6 +36,9 @@ class RecordKind:
     siasn_fields: dict[str, str] = field(default_factory=dict)  # our field -> SIASN field
     required: bool = False  # every employee is expected to have at least one entry
     date_field: str = ""  # the date that orders entries in time (TMT, start date…)
+    # A list column's short header where the field's label is too long for a
+    # table; the full label stays on the detail page and in the header's title.
+    short_labels: dict[str, Promise] = field(default_factory=dict)
 
     @property
     def label(self) -> Promise:
@@ -168,6 +171,7 @@ KINDS: tuple[RecordKind, ...] = (
                       "bkn_approval_number": "noPertekBkn",
                       "bkn_approval_date": "tglPertekBkn"},
         date_field="tmt",
+        short_labels={"mk_years": _("grade service (y)"), "mk_months": _("grade service (m)")},
     ),
     RecordKind(
         "jabatan", m.PositionHistory, Group.CAREER,

@@ -101,6 +101,8 @@ def test_a_record_can_be_read_as_of_a_date(client, cast):
     after = client.get(url, {"on": "2011-06-01"}).content.decode()
     assert "belum ada pangkat tervalidasi" in before
     assert "III/a Penata Muda (TMT 01-01-2011)" in after
+    # born 1985-03-12: 26 on 1 June 2011, with the unit, as the age elsewhere
+    assert '<dd class="col-sm-7">26 tahun</dd>' in after
 
 
 def test_completeness_counts_entries_without_a_supporting_document(cast):
@@ -189,3 +191,34 @@ def test_an_entry_validated_without_a_user_says_when_not_by_none(client, cast):
     page = client.get(reverse("records:entry_detail",
                               args=[cast.colleague_a.pk, "pangkat", entry.pk])).content.decode()
     assert f"divalidasi oleh {cast.verifier}" in page
+
+
+def test_the_computed_career_values_follow_the_chosen_language(client, cast):
+    employee = cast.colleague_a
+    employee.tmt_cpns = datetime.date(2010, 3, 1)
+    employee.tmt_golongan = datetime.date(2020, 4, 1)
+    employee.save()
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    url = reverse("records:profile", args=[employee.pk])
+
+    def box(page, title):
+        return page.split(title)[1].split("</section>")[0]
+
+    indonesian = box(client.get(url).content.decode(), "Nilai karier terhitung")
+    assert " tahun " in indonesian and " bulan" in indonesian
+    assert "Memenuhi syarat masa kerja kenaikan pangkat reguler ke III/d" in indonesian
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    english = box(client.get(url).content.decode(), "Computed career values")
+    assert "tahun" not in english and "bulan" not in english
+    assert " years " in english and " months" in english
+    assert "Meets the service condition for the regular rank promotion to III/d" in english
+
+
+def test_the_rank_table_has_short_service_headers_with_the_full_label_as_title(client, cast):
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    _add_ranks(cast.colleague_a, 1)
+    _, page = _profile_queries(client, cast.colleague_a)
+    table = page.split('id="riwayat-pangkat"')[1].split("</thead>")[0]
+    assert '<abbr title="Masa kerja golongan (tahun)">MK gol. (th)</abbr>' in table
+    assert '<abbr title="Masa kerja golongan (bulan)">MK gol. (bln)</abbr>' in table
+    assert '<th scope="col">Golongan</th>' in table
