@@ -44,7 +44,7 @@ def _person(request) -> Caller:
 
 
 def _request_or_404(user, pk: int) -> ChangeRequest:
-    change = (ChangeRequest.objects.visible_to(user).without_hidden_kinds(user)
+    change = (ChangeRequest.objects.readable_by(user)
               .select_related("employee__unit", "proposer").filter(pk=pk).first())
     if change is None:
         raise Http404
@@ -86,7 +86,7 @@ def change_list(request, filters: Query[ChangeFilters]):
     requests about a record kind hidden from the caller (discipline records,
     by the D-3 field classes) are left out, as their detail is a 404."""
     user = _person(request).user
-    changes = ChangeRequest.objects.visible_to(user).without_hidden_kinds(user)
+    changes = ChangeRequest.objects.readable_by(user)
     if filters.stage:
         changes = changes.filter(stage=filters.stage)
     if filters.employee_id:

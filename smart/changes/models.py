@@ -54,6 +54,11 @@ class ChangeRequestQuerySet(models.QuerySet):
              & ~Q(stage=Stage.DRAFT)) | Q(proposer=user)
         )
 
+    def readable_by(self, user) -> ChangeRequestQuerySet:
+        """What a list or page may show the user: ``visible_to`` without the
+        requests about record kinds hidden from them (counts use ``visible_to``)."""
+        return self.visible_to(user).without_hidden_kinds(user)
+
     def without_hidden_kinds(self, user) -> ChangeRequestQuerySet:
         """Without the requests about record kinds that the user's field classes
         hide for that employee (``KIND_CLASSES``: discipline records), as the

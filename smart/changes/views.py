@@ -1,7 +1,7 @@
 """Proposing changes, the queues of each role, and moving requests along.
 
 Employees never write their record: the forms here create requests. Every
-request is fetched through ``ChangeRequest.objects.visible_to`` (404 outside
+request is fetched through ``ChangeRequest.objects.readable_by`` (404 outside
 scope) and every move is checked again by ``request_move``.
 """
 
@@ -54,7 +54,7 @@ def _request_or_404(user, pk: int) -> ChangeRequest:
     """A request the user may read: about an employee in their scope (or their
     own proposal), and not about a record kind their field classes hide for
     that employee, unless they proposed it (the API's rule, as its list)."""
-    request = (ChangeRequest.objects.visible_to(user).without_hidden_kinds(user)
+    request = (ChangeRequest.objects.readable_by(user)
                .select_related("employee__unit__agency", "proposer").filter(pk=pk).first())
     if request is None:
         raise Http404
