@@ -38,6 +38,18 @@ def seeded_reference_tables(request):
 
 
 @pytest.fixture(autouse=True)
+def fresh_held_code_tables():
+    """Each test starts without the process's held code tables (decision 218):
+    a test's own rows are rolled back or flushed after it, without the signals
+    that clear the copy."""
+    from smart.references.held import forget_held_rows
+
+    forget_held_rows()
+    yield
+    forget_held_rows()
+
+
+@pytest.fixture(autouse=True)
 def private_document_store(settings, tmp_path):
     """Uploaded files of a test go to its own temporary folder, never to var/."""
     settings.MEDIA_ROOT = tmp_path / "documents"

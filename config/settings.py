@@ -405,6 +405,8 @@ SMART_EMPLOYEE_PAGE_SIZE = 25
 SMART_LIST_OFFSET_PAGES = 20
 SMART_LIST_EXACT_COUNT_UP_TO = 5000
 SMART_LIST_COUNT_CACHE_SECONDS = 300
+# Code tables held in each process (smart.references.held, decision 218).
+SMART_CODE_TABLE_SECONDS = 60
 # Reports (smart.reports): rows per page on screen, and the unit whose head signs them.
 SMART_REPORT_PAGE_SIZE = 50
 SMART_REPORT_SIGNING_UNIT = env.str("SMART_REPORT_SIGNING_UNIT", default="BKPP")

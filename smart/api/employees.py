@@ -23,6 +23,7 @@ from smart.people.models import AsnKind, Employee, get_employee_for_user_or_404
 from smart.people.services import employee_record_read, headcount_for
 from smart.records.privacy import access_of, hidden_kinds, redacted, redacted_entry_value
 from smart.records.registry import KINDS, kind_for
+from smart.references.held import with_held_rows
 from smart.references.models import Golongan, Unit
 
 router = Router(tags=["employees"])
@@ -77,8 +78,8 @@ def employee_list(request, filters: Query[EmployeeFilters]):
     (security.md §8 case 8).
     """
     caller: Caller = request.auth
-    employees = Employee.objects.visible_to(caller.user).search(filters.q).select_related(
-        "unit", "golongan")
+    employees = with_held_rows(  # the golongan from memory (decision 218)
+        Employee.objects.visible_to(caller.user).search(filters.q)).select_related("unit")
     if filters.unit:
         unit = Unit.objects.filter(code=filters.unit).first()
         employees = employees.filter(unit__path__startswith=unit.path) if unit else (

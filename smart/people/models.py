@@ -21,6 +21,7 @@ from simple_history.models import HistoricalRecords
 
 from smart.access.policies import personnel_scope
 from smart.people.identity import group_nip
+from smart.references.held import with_held_rows
 
 
 class AsnKind(models.TextChoices):
@@ -287,18 +288,22 @@ class Employee(models.Model):
         return months // 12, months % 12
 
 
+# The appraisers are shown by name only (display_name): their other columns are
+# not read with the employee (65 columns each); a page that wants one reads it lazily.
+APPRAISER_UNREAD = tuple(
+    f"{relation}__{field.name}" for relation in ("appraiser", "appraiser_superior")
+    for field in Employee._meta.concrete_fields
+    if field.name not in ("id", "name", "front_title", "back_title")
+)
+
+
 def get_employee_for_user_or_404(user, pk: int) -> Employee:
     """One employee the user may see; anything else is a 404, never a 403,
     so an id outside the user's scope does not reveal that it exists."""
     employee = (
-        Employee.objects.visible_to(user)
-        .select_related(
-            "unit__agency", "golongan", "initial_golongan", "legal_status", "sex", "religion",
-            "marital_status", "employee_type", "position_type", "echelon", "education_level",
-            "appraiser", "appraiser_superior", "education_level__ceiling_golongan",
-            "functional_position",
-            "echelon__highest_golongan",
-        )
+        with_held_rows(Employee.objects.visible_to(user))  # code tables from memory
+        .select_related("unit__agency", "appraiser", "appraiser_superior")
+        .defer(*APPRAISER_UNREAD)
         .filter(pk=pk)
         .first()
     )

@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from smart.records import models as m
+from smart.references.held import is_held, with_held_rows
 
 
 class Group(models.TextChoices):
@@ -50,19 +51,20 @@ class RecordKind:
 
     @property
     def related_fields(self) -> list[str]:
-        """Foreign keys to select with the entries, so a list is one query."""
+        """Foreign keys of the list columns to select with the entries, so a
+        list is one query; code tables come from memory instead (decision 218)."""
         return [
             name for name in self.columns
-            if isinstance(self.model._meta.get_field(name), models.ForeignKey)
+            if isinstance(fk := self.model._meta.get_field(name), models.ForeignKey)
+            and not is_held(fk.related_model)
         ]
 
     def entries_of(self, employee_id: int):
         model_meta = self.model._meta
-        return (
-            self.model.objects.filter(employee_id=employee_id)
-            .select_related(*self.related_fields)
-            .order_by(*(model_meta.ordering or ["-pk"]))
-        )
+        entries = with_held_rows(self.model.objects.filter(employee_id=employee_id))
+        if self.related_fields:  # select_related() without names would follow every key
+            entries = entries.select_related(*self.related_fields)
+        return entries.order_by(*(model_meta.ordering or ["-pk"]))
 
 
 _FAMILY = ("name", "birth_place", "birth_date")
