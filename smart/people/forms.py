@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from smart.people.models import AsnKind
+from smart.references.held import active_held
 from smart.references.models import (
     Echelon,
     EducationLevel,
@@ -18,7 +19,6 @@ from smart.references.models import (
     Religion,
     Sex,
     Unit,
-    active_entries,
 )
 
 EM_SPACE = "\u2003"
@@ -63,7 +63,7 @@ def _grouped_golongan(entries) -> list:
     return [("", _("All")), *groups.items()]
 
 
-# The code-table selects of the form, read in one query (``active_entries``).
+# The code-table selects of the form, from the held code tables (``active_held``).
 CODE_TABLE_FIELDS = {"golongan": Golongan, "legal_status": LegalStatus, "sex": Sex,
                      "religion": Religion, "education_level": EducationLevel,
                      "position_type": PositionType, "echelon": Echelon}
@@ -153,9 +153,10 @@ class EmployeeFilterForm(forms.Form):
         # server-side cursor on PostgreSQL (DECLARE, FETCH, CLOSE) for ~300 rows.
         self.fields["unit"].choices = [("", self.fields["unit"].empty_label),
                                        *unit_options(units)]
-        # The options of every code-table select come from one query; a
-        # submitted value is still checked against the field's own queryset.
-        entries = active_entries(CODE_TABLE_FIELDS)
+        # The options of every code-table select come from the held code tables
+        # (decision 218); a submitted value is still checked against the field's
+        # own queryset.
+        entries = active_held(CODE_TABLE_FIELDS)
         for name, found in entries.items():
             field = self.fields[name]
             field.choices = [("", field.empty_label),

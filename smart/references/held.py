@@ -24,6 +24,7 @@ Rules:
 
 from __future__ import annotations
 
+import datetime
 import threading
 import time
 
@@ -31,6 +32,7 @@ from django.conf import settings
 from django.db.models import ForeignKey
 from django.db.models.query import ModelIterable
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 from smart.references.models import CodeTable, Region
 
@@ -74,6 +76,22 @@ def forget_held_rows(model=None) -> None:
             _tables.clear()
         else:
             _tables.pop(model, None)
+
+
+def active_held(tables: dict[str, type[CodeTable]],
+                on: datetime.date | None = None) -> dict[str, list[CodeTable]]:
+    """The entries in use on a date (today) of several code tables, each in its
+    table's order, from the held copies: no query (the employee list's selects)."""
+    on = on or timezone.localdate()
+    found = {}
+    for name, model in tables.items():
+        ordering = model._meta.ordering
+        rows = [row for row in held_rows(model).values()
+                if row.is_active and (row.valid_from is None or row.valid_from <= on)
+                and (row.valid_to is None or row.valid_to >= on)]
+        found[name] = sorted(rows, key=lambda row, fields=ordering: tuple(
+            getattr(row, field) for field in fields))
+    return found
 
 
 def attach_rows(objects, fields: list[ForeignKey]) -> None:

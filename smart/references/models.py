@@ -364,38 +364,3 @@ class Unit(MP_Node):
         if self.agency_id and self.agency_id != self.pk:
             return f"{self.name} · {self.agency.short_name or self.agency.name}"
         return self.name
-
-
-def active_entries(tables: dict[str, type[CodeTable]],
-                   on: datetime.date | None = None) -> dict[str, list[CodeTable]]:
-    """The entries in use of several code tables in ONE query (UNION ALL), each
-    list in its table's order (sort order, code), as unsaved-looking instances
-    carrying ``pk``, ``code``, ``name`` and, for golongan, ``scheme`` and
-    ``pangkat``, for eselon ``asn_name``. For forms that show many code-table selects at once (the
-    employee list's filters): one round trip instead of one per select."""
-    names = list(tables)
-    parts = []
-    for index, name in enumerate(names):
-        model = tables[name]
-        extra = ({"scheme_": models.F("scheme"), "pangkat_": models.F("pangkat")}
-                 if model is Golongan else
-                 {"scheme_": models.Value(""), "pangkat_": models.Value("")})
-        extra["asn_name_"] = models.F("asn_name") if model is Echelon else models.Value("")
-        parts.append(model.objects.active(on).order_by()
-                     .annotate(table_=models.Value(index), **extra)
-                     .values_list("table_", "pk", "code", "name", "sort_order",
-                                  "scheme_", "pangkat_", "asn_name_"))
-    found: dict[str, list[CodeTable]] = {name: [] for name in names}
-    if not parts:
-        return found
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    for table, pk, code, name, sort_order, scheme, pangkat, asn_name in sorted(
-            rows, key=lambda row: (row[0], row[4], row[2])):
-        model = tables[names[table]]
-        entry = model(pk=pk, code=code, name=name, sort_order=sort_order)
-        if model is Golongan:
-            entry.scheme, entry.pangkat = scheme, pangkat
-        elif model is Echelon:
-            entry.asn_name = asn_name
-        found[names[table]].append(entry)
-    return found
