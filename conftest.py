@@ -38,15 +38,20 @@ def seeded_reference_tables(request):
 
 
 @pytest.fixture(autouse=True)
-def fresh_held_code_tables():
-    """Each test starts without the process's held code tables (decision 218):
-    a test's own rows are rolled back or flushed after it, without the signals
-    that clear the copy."""
+def fresh_process_caches():
+    """Each test starts without the process's held code tables (decision 218)
+    and an empty cache (kept profile sections, list counts: decision 219): a
+    test's own rows are rolled back or flushed after it, without the signals
+    that clear the copy, and ids may come again."""
+    from django.core.cache import cache
+
     from smart.references.held import forget_held_rows
 
     forget_held_rows()
+    cache.clear()
     yield
     forget_held_rows()
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

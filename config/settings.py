@@ -407,6 +407,12 @@ SMART_LIST_EXACT_COUNT_UP_TO = 5000
 SMART_LIST_COUNT_CACHE_SECONDS = 300
 # Code tables held in each process (smart.references.held, decision 218).
 SMART_CODE_TABLE_SECONDS = 60
+# The profile's rendered record sections, kept under the records fingerprint on
+# PostgreSQL (records.profile.shown_sections, decision 219); 0 keeps nothing.
+SMART_PROFILE_SECTIONS_SECONDS = 600
+# The process's own cache (list counts, DUK orders, kept profile sections).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                      "OPTIONS": {"MAX_ENTRIES": 2000}}}
 # Reports (smart.reports): rows per page on screen, and the unit whose head signs them.
 SMART_REPORT_PAGE_SIZE = 50
 SMART_REPORT_SIGNING_UNIT = env.str("SMART_REPORT_SIGNING_UNIT", default="BKPP")

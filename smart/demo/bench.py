@@ -191,7 +191,11 @@ def page_cases() -> list[Case]:
              lambda: verifier.get(employees_url, {"after": middle.pk}), floor=True,
              note="after= the middle employee"),
         Case("profile (verifier)",
-             lambda: verifier.get(reverse("records:profile", args=[middle.pk])), floor=True),
+             lambda: verifier.get(reverse("records:profile", args=[middle.pk])), floor=True,
+             note="seen before: sections kept on PostgreSQL (decision 219)"),
+        Case("profile (verifier): sections not kept",
+             lambda: _not_kept(verifier, reverse("records:profile", args=[middle.pk])),
+             floor=True, note="every view reads and renders (a first view)"),
     ]
     if own is not None:
         cases.append(Case("own profile (employee)",
@@ -242,6 +246,12 @@ def _floor(queries: list[dict]) -> float:
         elapsed = time.perf_counter() - started
         transaction.set_rollback(True)
     return elapsed
+
+
+def _not_kept(client: Client, url: str):
+    """A profile view that keeps and finds no sections, as a first view."""
+    with override_settings(SMART_PROFILE_SECTIONS_SECONDS=0):
+        return client.get(url)
 
 
 def measure(case: Case, *, warmup: int, repeat: int) -> Row:

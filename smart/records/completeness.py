@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from smart.people.models import AsnKind, Employee
+from smart.records.registry import kinds_by_group
 
 # (field, label) of the employee's own required data.
 REQUIRED_FIELDS = [
@@ -44,7 +45,20 @@ class Completeness:
         return round(100 * (self.total - len(self.missing)) / self.total)
 
 
+def required_state(sections) -> dict[str, tuple[bool, bool]]:
+    """slug → (has entries, has a document on one of them) of the required kinds."""
+    return {section.kind.slug: (bool(section.entries),
+                                any(documents for _entry, _values, documents in section.rows))
+            for group in sections for section in group.kinds if section.kind.required}
+
+
 def completeness_of(employee: Employee, sections) -> Completeness:
+    return completeness_from(employee, required_state(sections))
+
+
+def completeness_from(employee: Employee, state: dict[str, tuple[bool, bool]]) -> Completeness:
+    """The completeness from the employee's own data and ``required_state`` (which
+    the profile keeps with its rendered sections)."""
     result = Completeness()
     for name, label in REQUIRED_FIELDS:
         if name == "tmt_cpns" and employee.asn_kind == AsnKind.PPPK:
@@ -52,17 +66,16 @@ def completeness_of(employee: Employee, sections) -> Completeness:
         result.total += 1
         if not getattr(employee, name):
             result.missing.append(label)
-    for group in sections:
-        for section in group.kinds:
-            if not section.kind.required:
+    for _group, kinds in kinds_by_group():
+        for kind in kinds:
+            if not kind.required:
                 continue
             # Two elements per required kind: the data, and its supporting document.
             result.total += 2
-            if not section.entries:
-                result.missing.append(section.kind.label)
-                result.missing.append(_("%(kind)s: supporting document") % {
-                    "kind": section.kind.label})
-            elif not any(documents for _entry, _values, documents in section.rows):
-                result.missing.append(_("%(kind)s: supporting document") % {
-                    "kind": section.kind.label})
+            has_entries, has_documents = state.get(kind.slug, (False, False))
+            if not has_entries:
+                result.missing.append(kind.label)
+                result.missing.append(_("%(kind)s: supporting document") % {"kind": kind.label})
+            elif not has_documents:
+                result.missing.append(_("%(kind)s: supporting document") % {"kind": kind.label})
     return result

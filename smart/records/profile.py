@@ -10,17 +10,36 @@ Rules:
 * The presence check reads the tables without the managers' filters, so it
   can only say "maybe" where the manager would find nothing, never "none"
   where it would find something.
+* On PostgreSQL the same query gives the employee's **records fingerprint**:
+  per table the count and a hash of the row versions' places (``ctid``) and
+  writers (``xmin``, the transaction) of the employee's rows and documents.
+  Any insert, update or delete, by any path (a page, an import, COPY, SQL in
+  the shell), writes a row version at a new place or by a new transaction, or
+  changes a count, and so changes the fingerprint. The
+  rendered sections are kept under it (``shown_sections``, decision 219): a
+  profile seen again unchanged costs no record query and no rendering.
+  SQLite has no ``xmin``: there every view reads and renders.
+* What the kept sections show besides the records' own rows (a code table's
+  name, a unit's name in a position entry) is at most
+  ``SMART_PROFILE_SECTIONS_SECONDS`` old (10 minutes; 0 keeps nothing).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from smart.documents.models import Document
 from smart.people.models import Employee
+from smart.records.completeness import required_state
 from smart.records.registry import Group, RecordKind, kinds_by_group
 
 
@@ -59,25 +78,51 @@ def column_values(entry, kind: RecordKind) -> list:
     return values
 
 
-def _has_rows(meta, extra: str = "") -> str:
-    """An EXISTS test for one employee's rows of a model's table: the names come
+def _rows_of(meta, test: str) -> str:
+    """One employee's rows of a model's table as one SQL value: the names come
     from the model and are quoted, the employee id is a parameter."""
     quote = connection.ops.quote_name
-    return (f"EXISTS (SELECT 1 FROM {quote(meta.db_table)} "  # noqa: S608
-            f"WHERE {quote(meta.get_field('employee').column)} = %s{extra})")
+    table, column = quote(meta.db_table), quote(meta.get_field("employee").column)
+    if test == "exists":
+        return f"EXISTS (SELECT 1 FROM {table} WHERE {column} = %s)"  # noqa: S608
+    # Each row version's place (ctid) and writer (xmin): an update within one
+    # transaction gives a new place, one in another transaction a new writer.
+    versions = "md5(string_agg(ctid::text || xmin::text, ',' ORDER BY ctid))"
+    return (f"(SELECT count(*) || '.' || coalesce({versions}, '-'){test} "  # noqa: S608
+            f"FROM {table} WHERE {column} = %s)")
 
 
-def kinds_present(employee_id: int, kinds: list[RecordKind]) -> tuple[set[str], bool]:
-    """(slugs of the kinds with at least one row for the employee, whether the
-    employee has any document tied to an entry): one query of EXISTS tests."""
+class Presence(NamedTuple):
+    found: set[str]  # slugs of the kinds with at least one row
+    has_documents: bool  # any document tied to an entry
+    fingerprint: str | None  # PostgreSQL: changes with any write to these rows
+
+
+def kinds_present(employee_id: int, kinds: list[RecordKind]) -> Presence:
+    """Which kinds the employee has entries of, whether any document is tied to an
+    entry and, on PostgreSQL, the records fingerprint: one query."""
     documents = Document._meta
-    tied = f" AND {connection.ops.quote_name(documents.get_field('record_kind').column)} <> ''"
-    tests = [_has_rows(kind.model._meta) for kind in kinds] + [_has_rows(documents, tied)]
+    kind_column = connection.ops.quote_name(documents.get_field("record_kind").column)
+    if connection.vendor == "postgresql":
+        tests = [_rows_of(kind.model._meta, "") for kind in kinds] + [_rows_of(
+            documents, f" || '.' || count(*) FILTER (WHERE {kind_column} <> '')")]
+    else:
+        tests = [_rows_of(kind.model._meta, "exists") for kind in kinds] + [
+            f"EXISTS (SELECT 1 FROM {connection.ops.quote_name(documents.db_table)} "  # noqa: S608
+            f"WHERE {connection.ops.quote_name(documents.get_field('employee').column)} = %s"
+            f" AND {kind_column} <> '')"]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(tests)}", [employee_id] * len(tests))
-        *present, has_documents = cursor.fetchone()
-    found = {kind.slug for kind, here in zip(kinds, present, strict=True) if here}
-    return found, bool(has_documents)
+        values = cursor.fetchone()
+    if connection.vendor != "postgresql":
+        *present, has_documents = values
+        return Presence({kind.slug for kind, here in zip(kinds, present, strict=True) if here},
+                        bool(has_documents), None)
+    *counted, documents_counted = values
+    found = {kind.slug for kind, value in zip(kinds, counted, strict=True)
+             if not value.startswith("0.")}
+    tied = documents_counted.rsplit(".", 1)[1]
+    return Presence(found, tied != "0", "|".join(values))
 
 
 def _documents_by_entry(employee: Employee) -> dict[tuple[str, int], list[Document]]:
@@ -97,14 +142,14 @@ def documents_of_entry(employee: Employee, kind: RecordKind, entry) -> list[Docu
     )
 
 
-def profile_sections(employee: Employee, *, hide: frozenset[str] = frozenset()
-                     ) -> list[GroupSection]:
+def profile_sections(employee: Employee, *, hide: frozenset[str] = frozenset(),
+                     presence: Presence | None = None) -> list[GroupSection]:
     """All kinds for one employee: one query saying which kinds have entries,
     then one per such kind plus one for all their documents, whatever the row
     count. Kinds in ``hide`` are listed empty and marked hidden, without
     reading them."""
     groups = kinds_by_group()
-    present, has_documents = kinds_present(
+    present, has_documents, _fingerprint = presence or kinds_present(
         employee.pk, [kind for _, kinds in groups for kind in kinds if kind.slug not in hide])
     documents = _documents_by_entry(employee) if has_documents else {}
     sections = []
@@ -121,3 +166,36 @@ def profile_sections(employee: Employee, *, hide: frozenset[str] = frozenset()
             ]))
         sections.append(GroupSection(group, kind_sections))
     return sections
+
+
+@dataclass(frozen=True)
+class ShownSections:
+    html: str  # the record sections of the profile page, rendered
+    required: dict[str, tuple[bool, bool]]  # completeness.required_state of them
+
+
+def shown_sections(employee: Employee, *, hide: frozenset[str], can_correct: bool,
+                   is_own: bool) -> ShownSections:
+    """The profile's record sections, rendered, with what its completeness needs;
+    kept under the records fingerprint on PostgreSQL (decision 219)."""
+    groups = kinds_by_group()
+    presence = kinds_present(
+        employee.pk, [kind for _, kinds in groups for kind in kinds if kind.slug not in hide])
+    seconds = settings.SMART_PROFILE_SECTIONS_SECONDS
+    key = None
+    if presence.fingerprint is not None and seconds:
+        viewer = f"{get_language()}|{','.join(sorted(hide))}|{can_correct:d}{is_own:d}"
+        digest = hashlib.blake2b(f"{presence.fingerprint}|{viewer}".encode(), digest_size=16)
+        key = f"profile-sections:{employee.pk}:{digest.hexdigest()}"
+        kept = cache.get(key)
+        if kept is not None:
+            return kept
+    sections = profile_sections(employee, hide=hide, presence=presence)
+    shown = ShownSections(
+        html=render_to_string("records/_profile_sections.html", {
+            "employee": employee, "sections": sections,
+            "can_correct": can_correct, "is_own": is_own}),
+        required=required_state(sections))
+    if key is not None:
+        cache.set(key, shown, seconds)
+    return shown

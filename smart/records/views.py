@@ -18,7 +18,7 @@ from django.utils.http import content_disposition_header
 from smart.access.policies import PERSONNEL_READERS, has_role
 from smart.people.models import Employee, get_employee_for_user_or_404
 from smart.people.services import career_summary, employee_record_read
-from smart.records.completeness import completeness_of
+from smart.records.completeness import completeness_from
 from smart.records.drh import drh_pdf
 from smart.records.forms import AsOfForm
 from smart.records.history import entry_history
@@ -33,8 +33,8 @@ from smart.records.privacy import (
     shows_specific,
     without_specific,
 )
-from smart.records.profile import documents_of_entry, profile_sections
-from smart.records.registry import RecordKind, kind_for
+from smart.records.profile import documents_of_entry, shown_sections
+from smart.records.registry import RecordKind, kind_for, kinds_by_group
 from smart.records.services import position_on, rank_on
 from smart.releases.gate import export_gate
 from smart.releases.policies import Export
@@ -56,7 +56,10 @@ def profile(request, pk: int):
     employee = get_employee_for_user_or_404(request.user, pk)
     employee_record_read(actor=request.user, employee=employee)
     access = access_of(request.user, employee)
-    sections = profile_sections(employee, hide=frozenset(hidden_kinds(access)))
+    can_correct = may_correct_directly(request.user, employee)
+    is_own = employee.user_id == request.user.pk
+    shown = shown_sections(employee, hide=frozenset(hidden_kinds(access)),
+                           can_correct=can_correct, is_own=is_own)
     as_of = AsOfForm(request.GET or None)
     on = as_of.cleaned_data["on"] if as_of.is_valid() else None
     return render(request, "records/profile.html", {
@@ -69,13 +72,13 @@ def profile(request, pk: int):
         "as_of_rank": rank_on(employee, on) if on else None,
         "as_of_position": position_on(employee, on) if on else None,
         "as_of_career": career_summary(employee, on) if on else None,
-        "sections": sections,
-        "completeness": completeness_of(employee, sections),
+        "groups": kinds_by_group(),
+        "sections_html": shown.html,
+        "completeness": completeness_from(employee, shown.required),
         "can_browse": has_role(request.user, *PERSONNEL_READERS),
-        "can_correct": may_correct_directly(request.user, employee),
-        "is_own": employee.user_id == request.user.pk,
-        "offers_full_drh": (employee.user_id != request.user.pk
-                            and shows_specific(access)),
+        "can_correct": can_correct,
+        "is_own": is_own,
+        "offers_full_drh": not is_own and shows_specific(access),
     })
 
 

@@ -43,7 +43,8 @@ def test_the_profile_lists_every_kind_of_the_registry(client, cast):
         assert f'id="riwayat-{kind.slug}"' in page
 
 
-def test_the_profile_query_count_is_bounded_and_does_not_grow_with_rows(client, cast):
+def test_the_profile_query_count_is_bounded_and_does_not_grow_with_rows(client, cast, settings):
+    settings.SMART_PROFILE_SECTIONS_SECONDS = 0  # every view reads (nothing kept: decision 219)
     client.login(username=cast.verifier.username, password=PASSWORD)
     _add_ranks(cast.colleague_a, 3)
     _profile_queries(client, cast.colleague_a)  # the session's first renewal (decision 155)
@@ -145,10 +146,11 @@ def test_only_the_kinds_with_entries_are_read(cast):
 
     employee = cast.colleague_a
     _add_ranks(employee, 2)
-    present, _ = kinds_present(employee.pk, list(KINDS))
+    presence = kinds_present(employee.pk, list(KINDS))
+    present = presence.found
     assert "pangkat" in present
     with CaptureQueriesContext(connection) as ctx:
-        sections = profile_sections(employee)
+        sections = profile_sections(employee, presence=presence)
     by_slug = {s.kind.slug: s for group in sections for s in group.kinds}
     assert len(by_slug["pangkat"].entries) == 2
     assert all(not s.entries for slug, s in by_slug.items() if slug not in present)
@@ -165,7 +167,7 @@ def test_the_presence_check_never_misses_what_the_kind_would_show(cast):
     _add_ranks(cast.colleague_a, 1)
     found = 0
     for employee in Employee.objects.all():
-        present, _ = kinds_present(employee.pk, list(KINDS))
+        present = kinds_present(employee.pk, list(KINDS)).found
         for kind in KINDS:
             if kind.entries_of(employee.pk).exists():
                 found += 1
