@@ -78,17 +78,26 @@ def column_values(entry, kind: RecordKind) -> list:
     return values
 
 
-def _rows_of(meta, test: str) -> str:
-    """One employee's rows of a model's table as one SQL value: the names come
-    from the model and are quoted, the employee id is a parameter."""
+def _employee_rows(meta) -> tuple[str, str]:
+    """The quoted table and employee column of a model: names from the model,
+    the employee id is always a parameter."""
     quote = connection.ops.quote_name
-    table, column = quote(meta.db_table), quote(meta.get_field("employee").column)
-    if test == "exists":
-        return f"EXISTS (SELECT 1 FROM {table} WHERE {column} = %s)"  # noqa: S608
-    # Each row version's place (ctid) and writer (xmin): an update within one
-    # transaction gives a new place, one in another transaction a new writer.
+    return quote(meta.db_table), quote(meta.get_field("employee").column)
+
+
+def _has_rows(meta, extra: str = "") -> str:
+    """An EXISTS test for one employee's rows of a model's table."""
+    table, column = _employee_rows(meta)
+    return f"EXISTS (SELECT 1 FROM {table} WHERE {column} = %s{extra})"  # noqa: S608
+
+
+def _rows_fingerprint(meta, extra: str = "") -> str:
+    """PostgreSQL: 'count.hash' of one employee's rows of a model's table, the hash
+    over each row version's place (ctid) and writer (xmin): an update within one
+    transaction gives a new place, one in another transaction a new writer."""
+    table, column = _employee_rows(meta)
     versions = "md5(string_agg(ctid::text || xmin::text, ',' ORDER BY ctid))"
-    return (f"(SELECT count(*) || '.' || coalesce({versions}, '-'){test} "  # noqa: S608
+    return (f"(SELECT count(*) || '.' || coalesce({versions}, '-'){extra} "  # noqa: S608
             f"FROM {table} WHERE {column} = %s)")
 
 
@@ -104,13 +113,11 @@ def kinds_present(employee_id: int, kinds: list[RecordKind]) -> Presence:
     documents = Document._meta
     kind_column = connection.ops.quote_name(documents.get_field("record_kind").column)
     if connection.vendor == "postgresql":
-        tests = [_rows_of(kind.model._meta, "") for kind in kinds] + [_rows_of(
+        tests = [_rows_fingerprint(kind.model._meta) for kind in kinds] + [_rows_fingerprint(
             documents, f" || '.' || count(*) FILTER (WHERE {kind_column} <> '')")]
     else:
-        tests = [_rows_of(kind.model._meta, "exists") for kind in kinds] + [
-            f"EXISTS (SELECT 1 FROM {connection.ops.quote_name(documents.db_table)} "  # noqa: S608
-            f"WHERE {connection.ops.quote_name(documents.get_field('employee').column)} = %s"
-            f" AND {kind_column} <> '')"]
+        tests = [_has_rows(kind.model._meta) for kind in kinds] + [
+            _has_rows(documents, f" AND {kind_column} <> ''")]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(tests)}", [employee_id] * len(tests))
         values = cursor.fetchone()
