@@ -19,8 +19,10 @@ Rules:
   rendered sections are kept under it (``shown_sections``, decision 219): a
   profile seen again unchanged costs no record query and no rendering.
   SQLite has no ``xmin``: there every view reads and renders.
-* What the kept sections show besides the records' own rows (a code table's
-  name, a unit's name in a position entry) is at most
+* The key also holds ``references.held.held_generation()``: a code table
+  changed through the ORM, or read afresh with other values (at most
+  ``SMART_CODE_TABLE_SECONDS`` after a change made elsewhere), renders anew.
+  A unit's name in a position entry is at most
   ``SMART_PROFILE_SECTIONS_SECONDS`` old (10 minutes; 0 keeps nothing).
 """
 
@@ -41,6 +43,7 @@ from smart.documents.models import Document
 from smart.people.models import Employee
 from smart.records.completeness import required_state
 from smart.records.registry import Group, RecordKind, kinds_by_group
+from smart.references.held import held_generation
 
 
 @dataclass
@@ -191,7 +194,8 @@ def shown_sections(employee: Employee, *, hide: frozenset[str], can_correct: boo
     seconds = settings.SMART_PROFILE_SECTIONS_SECONDS
     key = None
     if presence.fingerprint is not None and seconds:
-        viewer = f"{get_language()}|{','.join(sorted(hide))}|{can_correct:d}{is_own:d}"
+        viewer = (f"{get_language()}|{','.join(sorted(hide))}|{can_correct:d}{is_own:d}"
+                  f"|{held_generation()}")  # the code-table names in the rows
         digest = hashlib.blake2b(f"{presence.fingerprint}|{viewer}".encode(), digest_size=16)
         key = f"profile-sections:{employee.pk}:{digest.hexdigest()}"
         kept = cache.get(key)

@@ -16,8 +16,14 @@ Rules:
 * An id not in the copy reads the table again once (a row added elsewhere);
   an id still missing is left to Django's own lazy read, so a value is never
   lost, only read the slow way.
+* A row saved or deleted through the ORM clears the copy again when its
+  transaction commits, so a read between the save and the commit is not kept.
+* ``held_generation()`` changes whenever a copy is cleared or a table read
+  afresh differs from the copy before: what is rendered from code-table values
+  and kept (the profile's sections, decision 219) holds it in its key.
 * The instances are shared by every request of the process: callers read
-  them, never change them.
+  them, never change them. A key to a column other than the id (``to_field``)
+  is not held.
 * The regions (wilayah) are a code table too but not held: nationally they are
   tens of thousands of rows.
 """
@@ -29,6 +35,7 @@ import threading
 import time
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import ForeignKey
 from django.db.models.query import ModelIterable
 from django.db.models.signals import post_delete, post_save
@@ -37,7 +44,8 @@ from django.utils import timezone
 from smart.references.models import CodeTable, Region
 
 _lock = threading.Lock()
-_tables: dict[type, tuple[float, dict[int, CodeTable]]] = {}
+_tables: dict[type, tuple[float, dict[int, CodeTable], int]] = {}  # read at, rows, signature
+_generation = 0
 
 
 def is_held(model) -> bool:
@@ -46,7 +54,14 @@ def is_held(model) -> bool:
 
 def _held_foreign_keys(model) -> list[ForeignKey]:
     return [field for field in model._meta.concrete_fields
-            if isinstance(field, ForeignKey) and is_held(field.related_model)]
+            if isinstance(field, ForeignKey) and is_held(field.related_model)
+            and field.target_field.primary_key]
+
+
+def _signature(rows: dict[int, CodeTable]) -> int:
+    return hash(tuple(
+        (pk, tuple(getattr(row, field.attname) for field in row._meta.concrete_fields))
+        for pk, row in sorted(rows.items())))
 
 
 def _read(model) -> dict[int, CodeTable]:
@@ -57,21 +72,32 @@ def _read(model) -> dict[int, CodeTable]:
     return rows
 
 
+def held_generation() -> int:
+    """Changes whenever a held copy is cleared or read afresh with other values."""
+    return _generation
+
+
 def held_rows(model, *, refresh: bool = False) -> dict[int, CodeTable]:
     """The table's rows by id, read afresh when older than the setting."""
+    global _generation
     now = time.monotonic()
     kept = _tables.get(model)
     if refresh or kept is None or now - kept[0] > settings.SMART_CODE_TABLE_SECONDS:
         rows = _read(model)
+        signature = _signature(rows)
         with _lock:
-            _tables[model] = (now, rows)
+            if kept is not None and kept[2] != signature:
+                _generation += 1
+            _tables[model] = (now, rows, signature)
         return rows
     return kept[1]
 
 
 def forget_held_rows(model=None) -> None:
     """Drop the copy of one table (or of all): the next use reads it again."""
+    global _generation
     with _lock:
+        _generation += 1
         if model is None:
             _tables.clear()
         else:
@@ -98,21 +124,21 @@ def attach_rows(objects, fields: list[ForeignKey]) -> None:
     """Give each object its code-table values from the held tables, so reading
     ``employee.golongan`` costs no query."""
     for field in fields:
-        rows = held_rows(field.related_model)
+        rows, refreshed = held_rows(field.related_model), False
         for obj in objects:
             value = obj.__dict__.get(field.attname)  # a deferred key is left unread
             if value is None or field.is_cached(obj):
                 continue
+            if value not in rows and not refreshed:  # added elsewhere: read once more
+                rows, refreshed = held_rows(field.related_model, refresh=True), True
             row = rows.get(value)
-            if row is None:
-                row = held_rows(field.related_model, refresh=True).get(value)
-                rows = held_rows(field.related_model)
             if row is not None:
                 field.set_cached_value(obj, row)
 
 
 class HeldRowsIterable(ModelIterable):
-    """Model rows with their code-table values attached from the held tables."""
+    """Model rows with their code-table values attached from the held tables
+    (all rows at once, also under ``iterator()``: use it for pages, not exports)."""
 
     def __iter__(self):
         objects = list(super().__iter__())
@@ -126,16 +152,23 @@ def with_held_rows(queryset):
     of joined: ``with_held_rows(Employee.objects.filter(...))``. Django's
     ``values()`` and ``values_list()`` replace the row class and so ignore it."""
     clone = queryset.all()
-    clone._iterable_class = HeldRowsIterable  # the hook values() uses too
+    if clone._iterable_class is ModelIterable:  # values() rows carry no instances
+        clone._iterable_class = HeldRowsIterable  # the hook values() uses too
     return clone
 
 
+def _forget_table(model) -> None:
+    forget_held_rows(model)
+    for other in list(_tables):  # tables whose rows carry this one's rows
+        if any(field.related_model is model for field in _held_foreign_keys(other)):
+            forget_held_rows(other)
+
+
 def _forget_on_change(sender, **kwargs) -> None:
-    if is_held(sender):
-        forget_held_rows(sender)
-        for model in list(_tables):  # tables whose rows carry this one's rows
-            if any(field.related_model is sender for field in _held_foreign_keys(model)):
-                forget_held_rows(model)
+    model = sender._meta.concrete_model
+    if is_held(model):
+        _forget_table(model)  # now, and again once the writing transaction commits
+        transaction.on_commit(lambda: _forget_table(model), using=kwargs.get("using"))
 
 
 post_save.connect(_forget_on_change, dispatch_uid="smart.references.held.save")

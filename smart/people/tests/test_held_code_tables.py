@@ -3,11 +3,17 @@ agama, eselon … come from memory, and a changed code-table row is never shown
 stale beyond the rules of ``smart.references.held``."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.db import connection, models
+from django.test.utils import CaptureQueriesContext, isolate_apps
 
 from smart.people.models import Employee, get_employee_for_user_or_404
-from smart.references.held import forget_held_rows, held_rows, with_held_rows
+from smart.references.held import (
+    _held_foreign_keys,
+    forget_held_rows,
+    held_generation,
+    held_rows,
+    with_held_rows,
+)
 from smart.references.models import Golongan, Religion
 from tests.personas import make_employee, make_user
 
@@ -84,3 +90,27 @@ def test_the_profile_reads_the_employee_in_one_query_with_names_from_memory():
     assert shown == ("III/c", employee.sex.name, "DINKES", "PENILAI UJI")
     assert _code_tables_read(queries) == []
     assert len([q for q in queries.captured_queries if '"people_employee"' in q["sql"]]) == 1
+
+
+def test_the_generation_changes_only_when_a_held_table_changes(settings):
+    employee = make_employee("DINKES")
+    _read(employee.pk)
+    settings.SMART_CODE_TABLE_SECONDS = 0  # every use reads the tables again
+    before = held_generation()
+    _read(employee.pk)
+    assert held_generation() == before  # read again, the same values
+    Golongan.objects.filter(code="33").update(name="III/c lain")  # no signal
+    _read(employee.pk)
+    assert held_generation() != before
+
+
+@isolate_apps("smart.people")
+def test_a_key_to_another_column_than_the_id_is_not_held():
+    class ByCode(models.Model):
+        golongan = models.ForeignKey(Golongan, models.PROTECT, to_field="code")
+        religion = models.ForeignKey(Religion, models.PROTECT)
+
+        def __str__(self) -> str:
+            return str(self.pk)
+
+    assert [field.name for field in _held_foreign_keys(ByCode)] == ["religion"]

@@ -110,3 +110,16 @@ def test_without_a_fingerprint_every_view_reads(client, cast):
     _view(client, cast.colleague_a)
     page, reads = _view(client, cast.colleague_a)
     assert len(reads) == 1 and "SK/LITE/1" in _section(page)
+
+
+@on_postgresql
+def test_a_renamed_code_table_entry_shows_on_the_next_view(client, cast):
+    """The rows' golongan names come from the held code tables (decision 218):
+    a change to them renders the kept sections anew."""
+    _rank(cast.colleague_a, "SK/GOL/1")
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    assert "III/a" in _section(_view(client, cast.colleague_a)[0])
+    golongan = Golongan.objects.get(code="31")
+    golongan.name = "III/a (baru)"
+    golongan.save()
+    assert "III/a (baru)" in _section(_view(client, cast.colleague_a)[0])
