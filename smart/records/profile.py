@@ -15,9 +15,9 @@ Rules:
   writers (``xmin``, the transaction) of the employee's rows and documents.
   Any insert, update or delete, by any path (a page, an import, COPY, SQL in
   the shell), writes a row version at a new place or by a new transaction, or
-  changes a count, and so changes the fingerprint. The
-  rendered sections are kept under it (``shown_sections``, decision 219): a
-  profile seen again unchanged costs no record query and no rendering.
+  changes a count, and so changes the fingerprint. The rendered sections are
+  kept under it (``shown_sections``, decision 219): a profile seen again
+  unchanged costs no record query and no rendering.
   SQLite has no ``xmin``: there every view reads and renders.
 * The key also holds ``references.held.held_generation()``: a code table
   changed through the ORM, or read afresh with other values (at most
@@ -152,6 +152,11 @@ def documents_of_entry(employee: Employee, kind: RecordKind, entry) -> list[Docu
     )
 
 
+def _shown_kinds(hide: frozenset[str]) -> list[RecordKind]:
+    """The registry's kinds in profile order, less those hidden from the viewer."""
+    return [kind for _, kinds in kinds_by_group() for kind in kinds if kind.slug not in hide]
+
+
 def profile_sections(employee: Employee, *, hide: frozenset[str] = frozenset(),
                      presence: Presence | None = None) -> list[GroupSection]:
     """All kinds for one employee: one query saying which kinds have entries,
@@ -160,7 +165,7 @@ def profile_sections(employee: Employee, *, hide: frozenset[str] = frozenset(),
     reading them."""
     groups = kinds_by_group()
     present, has_documents, _fingerprint = presence or kinds_present(
-        employee.pk, [kind for _, kinds in groups for kind in kinds if kind.slug not in hide])
+        employee.pk, _shown_kinds(hide))
     documents = _documents_by_entry(employee) if has_documents else {}
     sections = []
     for group, kinds in groups:
@@ -188,9 +193,7 @@ def shown_sections(employee: Employee, *, hide: frozenset[str], can_correct: boo
                    is_own: bool) -> ShownSections:
     """The profile's record sections, rendered, with what its completeness needs;
     kept under the records fingerprint on PostgreSQL (decision 219)."""
-    groups = kinds_by_group()
-    presence = kinds_present(
-        employee.pk, [kind for _, kinds in groups for kind in kinds if kind.slug not in hide])
+    presence = kinds_present(employee.pk, _shown_kinds(hide))
     seconds = settings.SMART_PROFILE_SECTIONS_SECONDS
     key = None
     if presence.fingerprint is not None and seconds:

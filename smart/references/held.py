@@ -12,12 +12,12 @@ Rules:
 * A table is read whole on first use and kept ``SMART_CODE_TABLE_SECONDS``
   (60 s): a change made by another process (a migration, the shell, another
   worker) is seen within that time.
-* A row saved or deleted through the ORM clears this process's copy at once.
+* A row saved or deleted through the ORM clears this process's copy at once
+  and again when its transaction commits, so a read between the save and the
+  commit is not kept.
 * An id not in the copy reads the table again once (a row added elsewhere);
   an id still missing is left to Django's own lazy read, so a value is never
   lost, only read the slow way.
-* A row saved or deleted through the ORM clears the copy again when its
-  transaction commits, so a read between the save and the commit is not kept.
 * ``held_generation()`` changes whenever a copy is cleared or a table read
   afresh differs from the copy before: what is rendered from code-table values
   and kept (the profile's sections, decision 219) holds it in its key.

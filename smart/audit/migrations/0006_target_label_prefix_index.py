@@ -7,8 +7,8 @@ OR into two index scans and reads the whole audit log, which grows by every
 profile read, on every view of the employee's own data page. The index is
 built CONCURRENTLY, so a large log keeps taking events meanwhile (it waits for
 older transactions to end: a running pg_dump holds the migration until the
-backup is done). SQLite's
-LIKE with ESCAPE cannot use an index: nothing is done there.
+backup is done). SQLite's LIKE with ESCAPE cannot use an index: nothing is
+done there.
 """
 
 from django.db import migrations
