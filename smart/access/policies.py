@@ -8,9 +8,11 @@ pays one query for its roles however often it asks.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db import connection
+from django.utils import timezone
 
 from smart.access.models import Delegation, Role, RoleAssignment
 
@@ -37,21 +39,52 @@ class Scope:
 def _load(user) -> None:
     """The user's own assignments and those they hold as Plt/Plh, in one query.
 
-    The employee role is never delegated: it is about one's own record.
+    The employee role is never delegated: it is about one's own record. It runs
+    on every request, so it is one prepared statement (``_ASSIGNMENTS_SQL``)
+    rather than a queryset: compiling the equivalent queryset cost 1.3 ms of
+    CPU per request, the statement 0.1 ms (issue 10). Its rules are those of
+    ``RoleAssignment.objects.in_force()`` and ``Delegation.objects.in_force()``;
+    ``test_policies`` holds the two to the same answer.
     """
-    holders = Delegation.objects.in_force().filter(acting=user).values("holder")
+    today = connection.ops.adapt_datefield_value(timezone.localdate())
     own, delegated = [], []
-    for role, path, holder_id, full_name, username in (
-            RoleAssignment.objects.in_force()
-            .filter(Q(user=user) | Q(user__in=holders))
-            .values_list("role", "unit__path", "user_id", "user__full_name",
-                         "user__username")):
+    with connection.cursor() as cursor:
+        cursor.execute(_assignments_sql(), {"user": user.pk, "today": today, "yes": True})
+        rows = cursor.fetchall()
+    for role, path, holder_id, full_name, username in rows:
         if holder_id == user.pk:
             own.append((role, path))
         elif role != Role.EMPLOYEE:
             delegated.append((role, path, full_name or username))
     user._smart_assignments = own + [(role, path) for role, path, _ in delegated]
     user._smart_delegated = delegated
+
+
+@functools.cache
+def _assignments_sql() -> str:
+    """(role, unit path, holder id, holder name, holder username) of the
+    assignments in force for a user: their own and those of the officials they
+    act for today. Granted, within their dates, every account involved active."""
+    assignment, delegation = RoleAssignment._meta.db_table, Delegation._meta.db_table
+    user_table = RoleAssignment._meta.get_field("user").related_model._meta.db_table
+    unit = RoleAssignment._meta.get_field("unit").related_model._meta.db_table
+    # Only table names from the models go into the text; values are parameters.
+    return f"""
+        SELECT a.role, u.path, a.user_id, holder.full_name, holder.username
+        FROM {assignment} a
+        JOIN {user_table} holder ON holder.id = a.user_id
+        LEFT JOIN {unit} u ON u.id = a.unit_id
+        WHERE a.is_granted = %(yes)s AND holder.is_active = %(yes)s
+          AND (a.valid_from IS NULL OR a.valid_from <= %(today)s)
+          AND (a.valid_to IS NULL OR a.valid_to >= %(today)s)
+          AND (a.user_id = %(user)s OR a.user_id IN (
+                SELECT d.holder_id FROM {delegation} d
+                JOIN {user_table} h ON h.id = d.holder_id
+                JOIN {user_table} acting ON acting.id = d.acting_id
+                WHERE d.acting_id = %(user)s AND d.valid_from <= %(today)s
+                  AND d.valid_to >= %(today)s AND d.ended_at IS NULL
+                  AND h.is_active = %(yes)s AND acting.is_active = %(yes)s))
+    """  # noqa: S608
 
 
 def _delegated(user) -> list[tuple[str, str | None, str]]:

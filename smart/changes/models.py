@@ -76,7 +76,13 @@ class ChangeRequestQuerySet(models.QuerySet):
         return queryset
 
     def for_list(self) -> ChangeRequestQuerySet:
-        return self.select_related("employee__unit__agency", "proposer")
+        """The columns the request tables show (changes/_table.html): the
+        employee's 65 columns and the proposer are not read, which also spares
+        compiling a 120-column SELECT on every page (issue 10)."""
+        return self.select_related("employee__unit__agency").only(
+            "kind", "action", "stage", "submitted_at", "forward_deadline", "close_deadline",
+            "created_at", "employee__name", "employee__unit__name",
+            "employee__unit__agency__name", "employee__unit__agency__short_name")
 
 
 class ChangeRequest(models.Model):

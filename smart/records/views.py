@@ -190,7 +190,10 @@ def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
 
 def my_data(request):
     """The employee's own processing log, with a download of all their data."""
-    employee = Employee.objects.filter(user=request.user).first()
+    # The log needs the id and the NIP; at most one employee per account, so no
+    # ORDER BY (first() would compile one on every view, with all 65 columns).
+    employee = next(iter(Employee.objects.filter(user=request.user).only("pk", "nip")
+                         .order_by()), None)
     if employee is None:
         raise Http404
     page = Paginator(processing_log(employee), 50).get_page(request.GET.get("page"))
