@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
 from smart.access.policies import personnel_scope, scope_cache_key
-from smart.people.forms import EmployeeFilterForm
+from smart.people.forms import EmployeeFilterForm, unfiltered_form_html
 from smart.people.identity import looks_like_nik
 from smart.people.listing import employee_page
 from smart.people.models import Employee
@@ -43,18 +43,25 @@ def _without_nik(request):
 def employee_list(request):
     if looks_like_nik(request.GET.get("q")):
         return _without_nik(request)
-    form = EmployeeFilterForm(request.GET or None, units=_units_visible_to(request.user))
-    employees = form.filter(Employee.objects.visible_to(request.user)).for_list()
     query = request.GET.copy()
     for name in PAGE_PARAMETERS:
         query.pop(name, None)
-    page = employee_page(employees, request.GET, searched=bool(form.searched_text()),
+    employees = Employee.objects.visible_to(request.user)
+    units = _units_visible_to(request.user)
+    form, filters_html = None, ""
+    if query:
+        form = EmployeeFilterForm(request.GET, units=units)
+        employees = form.filter(employees)
+    elif not request.htmx:  # nothing chosen: the form as kept (decision 221)
+        filters_html = unfiltered_form_html(request.user, units)
+    page = employee_page(employees.for_list(), request.GET,
+                         searched=bool(form and form.searched_text()),
                          count_key=f"{scope_cache_key(request.user)}|{query.urlencode()}")
     template = "people/employee_list.html"
     if request.htmx:
         template += "#results"
     response = render(request, template, {
-        "form": form, "page": page, "query": query.urlencode(),
+        "form": form, "filters_html": filters_html, "page": page, "query": query.urlencode(),
     })
     # The same URL answers with a whole page or a fragment: caches must keep
     # them apart, or the Back button shows a bare fragment.

@@ -4,6 +4,7 @@ selects in one query, the trigram index on PostgreSQL — and queries per page
 that do not grow with the number of employees."""
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import cache
@@ -200,3 +201,46 @@ def test_api_list_queries_do_not_grow_with_the_employees(client, cast):
     for n in range(30):
         make_employee("DISDIK.01", name=f"PEGAWAI TIGA PULUH {n}")
     assert _queries(client, {"limit": 100}, url) == few
+
+
+def _unit_options(response) -> set[str]:
+    form = re.search(r'<select name="unit".*?</select>', response.content.decode(), re.S)
+    return set(re.findall(r"<option[^>]*>([^<]*)</option>", form.group()))
+
+
+def test_the_unfiltered_form_is_kept_per_scope_and_language_and_renewed_by_a_unit_change(
+        client, cast):
+    """Decision 221: the list's filter form with nothing chosen is rendered once per
+    scope and language; another scope never sees its units, a unit added or renamed
+    in this process shows at the next view, a chosen filter renders the form afresh."""
+    from smart.references.models import Unit
+    from smart.references.services import unit_add
+
+    cache.clear()
+    client.force_login(cast.verifier)  # regency-wide
+    regency = _unit_options(client.get(URL))
+    assert any("Dinas Pendidikan" in label for label in regency)
+    client.force_login(cast.admin_a)  # Dinkes only, after the regency's form was kept
+    dinkes = _unit_options(client.get(URL))
+    assert dinkes and all("Dinas Pendidikan" not in label for label in dinkes)
+    assert dinkes < regency
+
+    added = unit_add(parent=Unit.objects.get(code="DINKES"), code="DINKES.99",
+                     name="Seksi Baru Sekali", kind=Unit.Kind.SUBUNIT)
+    assert any("Seksi Baru Sekali" in label for label in _unit_options(client.get(URL)))
+    added.name = "Seksi Berganti Nama"
+    added.save()
+    options = _unit_options(client.get(URL))
+    assert any("Seksi Berganti Nama" in label for label in options)
+    assert not any("Seksi Baru Sekali" in label for label in options)
+
+    assert "Saringan lainnya" in client.get(URL).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    english = client.get(URL).content.decode()
+    assert "More filters" in english and "Saringan lainnya" not in english
+
+    chosen = client.get(URL, {"unit": added.pk, "q": "tidak ada"})
+    assert chosen.context["form"].is_valid()
+    assert re.search(rf'<option value="{added.pk}" selected>', chosen.content.decode())
+    other = client.get(URL, {"unit": Unit.objects.get(code="DISDIK").pk})
+    assert other.context["form"].errors and not other.context["page"].object_list
