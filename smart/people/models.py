@@ -13,7 +13,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Func, Q, TextField
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -97,14 +97,29 @@ class EmployeeQuerySet(models.QuerySet):
         digits = re.sub(r"^nip\.?\s*|[\s.\-]", "", text, flags=re.IGNORECASE)
         if re.fullmatch(r"[0-9]+", digits):
             return self.filter(nip__startswith=digits)
-        queryset = self
-        for word in re.split(r"[\s,]+", text):
-            if word:
-                queryset = queryset.filter(
-                    Q(name__icontains=word) | Q(front_title__icontains=word)
-                    | Q(back_title__icontains=word)
-                )
+        words = [word for word in re.split(r"[\s,]+", text) if word]
+        if not words:
+            return self
+        queryset = self.alias(search_text=SearchText())
+        for word in words:
+            queryset = queryset.filter(search_text__icontains=word)
         return queryset
+
+
+class SearchText(Func):
+    """The text the name search reads: name and titles joined by a space, so a
+    word (never holding a space) matches within one of them, as before.
+    PostgreSQL's trigram index ``people_employee_search_trgm`` (migration 0006)
+    is on exactly ``UPPER((name || ' ' || front_title || ' ' || back_title)::text)``,
+    what ``icontains`` writes on it: one index scan for a word instead of three
+    (the titles' indexes cost 10 ms at 100,000 ASN for nothing, decision 222)."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || ' ' || "
+    output_field = TextField()
+
+    def __init__(self):
+        super().__init__(F("name"), F("front_title"), F("back_title"))
 
 
 def years_before(on: datetime.date, years: int) -> datetime.date:

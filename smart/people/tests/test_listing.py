@@ -153,19 +153,44 @@ def test_the_filter_selects_come_from_the_held_tables_in_their_own_order(setting
 
 
 def test_the_name_search_has_its_trigram_index_on_postgresql(cast):
-    """On PostgreSQL the migration adds GIN trigram indexes for the search; on
-    SQLite it adds nothing and the search scans (and still finds)."""
+    """On PostgreSQL the migrations leave one GIN trigram index for the search,
+    on name and titles together (decision 222), and the search's WHERE is the
+    index's expression: the plan reads it (sequential scans off, as a large
+    table would choose). On SQLite nothing is added and the search scans."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = "
                            "'people_employee' AND indexdef LIKE '%%gin_trgm_ops%%'")
-            assert {row[0] for row in cursor.fetchall()} == {
-                "people_employee_name_trgm", "people_employee_front_title_trgm",
-                "people_employee_back_title_trgm"}
+            assert {row[0] for row in cursor.fetchall()} == {"people_employee_search_trgm"}
+            sql, params = (Employee.objects.search("rekan dinkes").only("pk").order_by()
+                           .query.sql_with_params())
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "people_employee_search_trgm" in plan, plan
+            assert "%REKAN%" in plan and "%DINKES%" in plan
         else:
             cursor.execute("SELECT name FROM sqlite_master WHERE name LIKE '%trgm%'")
             assert cursor.fetchall() == []
     assert list(Employee.objects.search("rekan dinkes")) == [cast.colleague_a]
+
+
+@pytest.mark.parametrize("text", ["rekan dinkes", "DINKES rekan", "rekan,", "ekan dink"])
+def test_each_word_matches_within_the_name_or_a_title(cast, text):
+    """Words in any order, each inside the name or one title (a word holds no
+    space, so it never matches across the space that joins them)."""
+    assert list(Employee.objects.search(text)) == [cast.colleague_a]
+
+
+def test_titles_are_searched_and_a_word_never_spans_two_fields(cast):
+    colleague = cast.colleague_a
+    colleague.front_title, colleague.back_title = "Drs.", "M.Si."
+    colleague.save()
+    assert list(Employee.objects.search("drs. rekan")) == [colleague]
+    assert list(Employee.objects.search("m.si")) == [colleague]
+    assert list(Employee.objects.search("DINKESM.Si")) == []  # name end + title
+    assert list(Employee.objects.search("50%")) == []  # LIKE's wildcards are text here
+    assert list(Employee.objects.search("REK_N")) == []  # "_" is no wildcard either
 
 
 def _queries(client, params=None, url=URL) -> int:
