@@ -62,6 +62,12 @@ class EmployeeFilters(Schema):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 
 
+# What ``_row`` reads: a page of 100 full rows (65 columns each) cost more
+# Python than the rest of the request.
+ROW_COLUMNS = ("nip", "name", "front_title", "back_title", "asn_kind", "golongan",
+               "position_name", "unit__code", "unit__name")
+
+
 def _row(e: Employee) -> dict:
     return {"id": e.pk, "nip": e.nip, "name": e.name, "display_name": e.display_name,
             "asn_kind": e.asn_kind, "unit_code": e.unit.code, "unit_name": e.unit.name,
@@ -79,7 +85,8 @@ def employee_list(request, filters: Query[EmployeeFilters]):
     """
     caller: Caller = request.auth
     employees = with_held_rows(  # the golongan from memory (decision 218)
-        Employee.objects.visible_to(caller.user).search(filters.q)).select_related("unit")
+        Employee.objects.visible_to(caller.user).search(filters.q)
+    ).select_related("unit").only(*ROW_COLUMNS)
     if filters.unit:
         unit = Unit.objects.filter(code=filters.unit).first()
         employees = employees.filter(unit__path__startswith=unit.path) if unit else (
