@@ -14,7 +14,10 @@ Rules:
   benchmark), one per client and account, so no password is hashed during
   the run and no two clients wait for the same session row.
 * Reported: requests per second, median and p95 in ms per kind and overall,
-  and the count of answers other than 200 (which fail the run's "ok").
+  the count of answers other than 200 (which fail the run's "ok"), and where
+  the two cores went: CPU ms per request of gunicorn (master and workers), of
+  PostgreSQL's processes on this machine and of this load generator, read
+  from ``/proc`` before and after the run (Linux; left out elsewhere).
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ class LoadResult:
     median_ms: float
     p95_ms: float
     by_kind: dict[str, dict[str, float]] = field(default_factory=dict)
+    cpu_ms_per_request: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -159,6 +163,7 @@ def run_load(*, seconds: float = 20, requests: int = 3000, concurrency: int = 8,
         connection.close()
 
     try:
+        before = _cpu_seconds(process.pid)
         began = time.perf_counter()
         threads = [threading.Thread(target=worker, args=(n,)) for n in range(concurrency)]
         for thread in threads:
@@ -166,9 +171,45 @@ def run_load(*, seconds: float = 20, requests: int = 3000, concurrency: int = 8,
         for thread in threads:
             thread.join()
         elapsed = time.perf_counter() - began
+        after = _cpu_seconds(process.pid)
     finally:
         stop(process)
-    return _summary(samples, elapsed)
+    result = _summary(samples, elapsed)
+    if before and after and samples:
+        result.cpu_ms_per_request = {
+            name: round((after[name] - before[name]) * 1000 / len(samples), 2)
+            for name in before}
+    return result
+
+
+def _process_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process (``/proc/<pid>/stat``)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(gunicorn_pid: int) -> dict[str, float]:
+    """CPU seconds so far of gunicorn (master and workers), of the PostgreSQL
+    processes and of this process; empty where ``/proc`` is not there."""
+    if not os.path.isdir("/proc/self"):
+        return {}
+    found = {"gunicorn": 0.0, "postgresql": 0.0,
+             "load generator": time.process_time()}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                name, rest = stat.read().split(" (", 1)[1].rsplit(")", 1)
+            parent = int(rest.split()[1])
+            if int(entry) == gunicorn_pid or parent == gunicorn_pid:
+                found["gunicorn"] += _process_seconds(int(entry))
+            elif name == "postgres":
+                found["postgresql"] += _process_seconds(int(entry))
+        except (OSError, ValueError, IndexError):  # a process that just ended
+            continue
+    return found
 
 
 def _summary(samples: list[tuple[str, float, int]], elapsed: float) -> LoadResult:

@@ -34,6 +34,9 @@ class Command(BaseCommand):
         self.stdout.write(f"{result.requests} requests in {result.seconds} s: "
                           f"{result.requests_per_second} req/s, median {result.median_ms} ms, "
                           f"p95 {result.p95_ms} ms, failures {result.failures}")
+        if result.cpu_ms_per_request:
+            self.stdout.write("CPU ms per request: " + ", ".join(
+                f"{name} {ms}" for name, ms in result.cpu_ms_per_request.items()))
         for kind, figures in result.by_kind.items():
             self.stdout.write(f"  {kind}: {figures['requests']} requests, median "
                               f"{figures['median_ms']} ms, p95 {figures['p95_ms']} ms")
