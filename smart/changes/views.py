@@ -15,6 +15,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -275,11 +277,22 @@ def queue(request):
     kind = request.GET.get("jenis", "")
     if target_for(kind):
         queryset = queryset.filter(kind=kind)
+    agencies = Unit.objects.current().filter(depth=AGENCY_DEPTH).values_list("pk", "name")
+    kinds = [(k.slug, capfirst(k.label_singular)) for k in KINDS] + [(IDENTITY, _("Core data"))]
     return _list(request, queryset, "changes/queue.html", {
         "stage": stage, "stages": Stage, "agency": agency, "kind": kind,
-        "agencies": Unit.objects.current().filter(depth=AGENCY_DEPTH).only("pk", "name"),
-        "kinds": [(k.slug, k.label_singular) for k in KINDS] + [(IDENTITY, _("Core data"))],
+        # The two selects' options written here, not one template loop per option
+        # (a third of the queue's CPU, issue 10).
+        "agency_options": _options(agencies, agency),
+        "kind_options": _options(kinds, kind),
     })
+
+
+def _options(choices, chosen: str) -> str:
+    """``<option>`` elements of (value, label) pairs, ``chosen`` selected; escaped."""
+    return format_html_join("", "<option value=\"{}\"{}>{}</option>", (
+        (value, " selected" if str(value) == chosen else "", label)
+        for value, label in choices))
 
 
 @require_POST

@@ -2,6 +2,7 @@
 notifications to the next actor (defect 10), daily reminders."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,7 +13,8 @@ from smart.changes.notices import remind_due_requests
 from smart.documents.models import DocumentType
 from smart.documents.tests.samples import pdf_bytes
 from smart.notifications.models import Notification
-from smart.references.models import Golongan
+from smart.records.registry import KINDS
+from smart.references.models import Golongan, Unit
 from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -193,8 +195,6 @@ def test_a_verifier_validates_several_synchronised_requests_at_once(client, cast
 
 
 def test_the_verification_queue_filters_by_agency_and_kind(client, cast):
-    from smart.references.models import Unit
-
     change = _propose(client, cast)
     _move(client, cast.admin_a, change, "forward")
     _login(client, cast.verifier)
@@ -205,6 +205,17 @@ def test_the_verification_queue_filters_by_agency_and_kind(client, cast):
     assert detail in client.get(url, {"opd": dinkes, "jenis": "pangkat"}).content.decode()
     assert detail not in client.get(url, {"opd": disdik}).content.decode()
     assert detail not in client.get(url, {"jenis": "anak"}).content.decode()
+    # The selects keep what was chosen and offer every agency and kind.
+    page = client.get(url, {"opd": dinkes, "jenis": "pangkat"}).content.decode()
+    assert re.findall(r'<option value="[^"]*" selected>([^<]*)</option>', page) == [
+        Unit.objects.get(code="DINKES").name, "Riwayat kepangkatan"]
+    agencies = Unit.objects.current().filter(depth=Unit.objects.get(code="DINKES").depth)
+    assert page.count("<option") == 2 + agencies.count() + len(KINDS) + 1
+    renamed = Unit.objects.get(code="DISDIK")
+    renamed.name = 'Dinas "Pendidikan" & <Kebudayaan>'
+    renamed.save()
+    page = client.get(url).content.decode()
+    assert 'Dinas &quot;Pendidikan&quot; &amp; &lt;Kebudayaan&gt;</option>' in page
 
 
 def test_a_file_without_a_type_or_a_refused_move_stores_nothing(client, cast):
