@@ -86,7 +86,9 @@ def _boundary(queryset, employee_id) -> tuple[str, str] | None:
         employee_id = int(employee_id)
     except (TypeError, ValueError):
         return None
-    return queryset.filter(pk=employee_id).values_list("name", "nip").first()
+    # One row by its key: no first(), whose ORDER BY costs compiling (decision 221).
+    return next(iter(queryset.filter(pk=employee_id).values_list("name", "nip").order_by()),
+                None)
 
 
 def _after(name: str, nip: str) -> Q:
