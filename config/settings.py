@@ -266,6 +266,8 @@ OTP_TOTP_ISSUER = "SMART Kuantan Singingi"
 # Password links an account manager or the owner asks for: single use, 24 hours (A9).
 PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 
+# The session row read by a statement written once (smart.accounts.sessions).
+SESSION_ENGINE = "smart.accounts.sessions"
 # Idle limit 30 minutes: every request moves the expiry forward (security.md G9).
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
 # Saved when changed and, while used, once a minute (accounts.middleware, decision 155).

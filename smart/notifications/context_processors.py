@@ -1,11 +1,8 @@
 """The unread count for the bell in the top bar."""
 
-from smart.notifications.models import Notification
+from smart.notifications.models import unread_count_for_bell
 
 
 def unread_count(request) -> dict[str, int]:
     # Error pages for requests refused before authentication have no user.
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"unread_notifications": 0}
-    return {"unread_notifications": Notification.objects.for_user(user).unread().count()}
+    return {"unread_notifications": unread_count_for_bell(getattr(request, "user", None))}

@@ -5,11 +5,13 @@ import time
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore as DjangoStore
 from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
 
 from smart.accounts.middleware import EXPIRED_MESSAGE, RENEWED_AT, SIGNED_IN_AT
+from smart.accounts.sessions import SessionStore
 from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +124,25 @@ def test_a_new_sign_in_gets_a_new_session_key_and_a_new_clock(client, cast):
     sign_in(client, cast.employee)
     assert client.session.session_key != first_key
     assert client.get(HOME).status_code == 200
+
+
+def test_the_store_reads_a_live_session_and_forgets_an_expired_or_unknown_one():
+    """The written-once SELECT (smart.accounts.sessions) answers as Django's own
+    store: a live row's data, and for an expired or unknown key an empty session
+    whose key is dropped, so the next save makes a new one."""
+    assert settings.SESSION_ENGINE == "smart.accounts.sessions"
+    live = SessionStore()
+    live["nip"] = "198503302010012005"
+    live.save()
+    expired = SessionStore()
+    expired["nip"] = "197001011990031001"
+    expired.save()
+    Session.objects.filter(session_key=expired.session_key).update(
+        expire_date=timezone.now() - datetime.timedelta(seconds=1))
+    for key in (live.session_key, expired.session_key, "u" * 32):
+        ours, django = SessionStore(key), DjangoStore(key)
+        assert ours.load() == django.load()
+        assert ours.session_key == django.session_key
+    assert SessionStore(live.session_key).load() == {"nip": "198503302010012005"}
+    gone = SessionStore(expired.session_key)
+    assert gone.load() == {} and gone.session_key is None

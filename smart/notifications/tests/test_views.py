@@ -5,10 +5,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from smart.notifications.context_processors import unread_count
-from smart.notifications.models import Notification
+from smart.notifications.models import BELL_LIMIT, Notification, unread_count_for_bell
 from tests.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +99,30 @@ def test_the_bell_count_is_one_query(cast, django_assert_num_queries):
     request.user = cast.admin_a
     with django_assert_num_queries(1):
         assert unread_count(request) == {"unread_notifications": 2}
+
+
+def test_the_bells_statement_counts_what_the_queryset_counts(cast):
+    """The bell's written-once statement against ``for_user().unread()``: the
+    user's own unread rows only, read ones and another's left out, and a count
+    that stops at BELL_LIMIT (the badge says "99+")."""
+    def queryset_count(user):
+        return min(Notification.objects.for_user(user).unread().count(), BELL_LIMIT)
+
+    for user in (cast.admin_a, cast.verifier, cast.employee):
+        assert unread_count_for_bell(user) == queryset_count(user) == 0
+    note(cast.admin_a)
+    read = note(cast.admin_a)
+    Notification.objects.filter(pk=read.pk).update(read_at=timezone.now())
+    note(cast.verifier)
+    counts = {user: unread_count_for_bell(user)
+              for user in (cast.admin_a, cast.verifier, cast.employee)}
+    assert counts == {user: queryset_count(user) for user in counts}
+    assert list(counts.values()) == [1, 1, 0]
+    Notification.objects.bulk_create(
+        Notification(user=cast.employee, message=f"Pengingat {number}")
+        for number in range(BELL_LIMIT + 5))
+    assert unread_count_for_bell(cast.employee) == queryset_count(cast.employee) == BELL_LIMIT
+    assert unread_count_for_bell(AnonymousUser()) == 0
 
 
 def test_the_bell_asks_nothing_for_anonymous_or_userless_requests(django_assert_num_queries):

@@ -1,6 +1,7 @@
 """The sidebar marks exactly one entry as the current page."""
 
 import pytest
+from django.urls import get_script_prefix, set_script_prefix
 
 from smart.portal.navigation import navigation_for
 
@@ -19,3 +20,17 @@ def test_a_page_under_another_entrys_address_marks_only_the_closest_entry(cast):
 def test_the_home_page_is_active_only_on_itself(cast):
     assert _active(cast.employee, "/") == ["/"]
     assert "/" not in _active(cast.employee, "/kalender/")
+
+
+def test_the_kept_addresses_follow_the_script_prefix(cast):
+    """Addresses are reversed once per prefix: SMART served under /smart/ (a
+    reverse proxy's SCRIPT_NAME) links there, and at the root again at the root."""
+    before = get_script_prefix()
+    plain = [item["url"] for item in navigation_for(cast.employee, "/")]
+    try:
+        set_script_prefix("/smart/")
+        prefixed = [item["url"] for item in navigation_for(cast.employee, "/smart/")]
+    finally:
+        set_script_prefix(before)
+    assert prefixed == ["/smart" + url for url in plain]
+    assert [item["url"] for item in navigation_for(cast.employee, "/")] == plain

@@ -4,10 +4,13 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from smart.audit.models import AuditEvent
+from smart.records.forms import AsOfForm
 from smart.records.models import RankHistory
 from smart.records.registry import KINDS
 from smart.references.models import Golongan
@@ -224,3 +227,27 @@ def test_the_rank_table_has_short_service_headers_with_the_full_label_as_title(c
     assert '<abbr title="Masa kerja golongan (tahun)">MK gol. (th)</abbr>' in table
     assert '<abbr title="Masa kerja golongan (bulan)">MK gol. (bln)</abbr>' in table
     assert '<th scope="col">Golongan</th>' in table
+
+
+def test_the_as_of_field_is_the_forms_own_in_each_language_and_keeps_what_was_asked(client, cast):
+    """The empty "as of" field is rendered once per language (issue 10): the
+    same markup the form renders, labelled in the chosen language; a date asked
+    for, or a wrong one, renders the bound form with its value or its error."""
+    client.login(username=cast.verifier.username, password=PASSWORD)
+    url = reverse("records:profile", args=[cast.colleague_a.pk])
+
+    def field(page):
+        return page.split('<form method="get"')[1].split("</form>")[0]
+
+    for language, label in (("id", "Per tanggal"), ("en", "As of date")):
+        client.post(reverse("set_language"), {"language": language, "next": "/"})
+        with translation.override(language):
+            fresh = render_to_string("components/field.html", {
+                "field": AsOfForm()["on"], "wrapper_class": "flex-grow-1"})
+        shown = field(client.get(url).content.decode())
+        assert fresh in shown and f">{label}</label>" in shown
+        assert 'type="date" name="on"' in shown and "value=" not in shown
+    asked = field(client.get(url, {"on": "2011-06-01"}).content.decode())
+    assert 'value="2011-06-01"' in asked
+    wrong = field(client.get(url, {"on": "1850-01-01"}).content.decode())
+    assert 'aria-invalid="true"' in wrong and "invalid-feedback" in wrong
