@@ -52,11 +52,12 @@ from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from smart.access.models import Role, RoleAssignment
+from smart.access.models import Role
 from smart.accounts.models import User
 from smart.api.pagination import cursor_for
 from smart.demo.bench_import import ImportBench, Pass
 from smart.demo.loader import DEMO_PASSWORD
+from smart.demo.logins import demo_login
 from smart.people.models import Employee
 from smart.references.models import Golongan, Unit
 
@@ -123,23 +124,20 @@ def signed_in_client(user: User) -> Client:
 
 
 def demo_user(role: str) -> User:
-    """The demo account holding ``role`` (the lowest NIP, as the loader chose)."""
-    assignment = (RoleAssignment.objects.filter(role=role).select_related("user")
-                  .order_by("user__username").first())
-    if assignment is None:
+    """The demo login holding ``role`` (``logins.demo_login``)."""
+    user = demo_login(role)
+    if user is None:
         raise LookupError(f"Tidak ada akun demo dengan peran {role}: muat data dengan "
                           f"load_demo atau scale_generate lebih dahulu.")
-    return assignment.user
+    return user
 
 
 def employee_only_user() -> User:
-    """The demo employee: an account whose only role is "pegawai"."""
-    for assignment in (RoleAssignment.objects.filter(role=Role.EMPLOYEE)
-                       .select_related("user").order_by("user__username")):
-        if not RoleAssignment.objects.filter(user=assignment.user).exclude(
-                role=Role.EMPLOYEE).exists():
-            return assignment.user
-    raise LookupError("Tidak ada akun demo pegawai: muat data demo lebih dahulu.")
+    """The demo employee: the demo login whose only role is "pegawai"."""
+    user = demo_login(Role.EMPLOYEE)
+    if user is None:
+        raise LookupError("Tidak ada akun demo pegawai: muat data demo lebih dahulu.")
+    return user
 
 
 def _sign_in(username: str) -> object:

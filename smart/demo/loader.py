@@ -49,6 +49,7 @@ from smart.demo.generator import (
 )
 from smart.demo.history import write_history
 from smart.demo.personal import assign_appraisers, fill_personal_details
+from smart.demo.requests import ensure_requests_in_flight
 from smart.integrations.imports import RowJudge, SilentRun, apply_import, chunks
 from smart.integrations.models import ImportBatch, ImportRow
 from smart.integrations.siasn.export import ColumnError, ExportFileError, export_rows
@@ -330,6 +331,7 @@ def load_demo(*, seed: int = DEFAULT_SEED, path: Path | None = None,
         with transaction.atomic():
             logins = ensure_demo_accounts()
             ensure_demo_documents([username for _, username, _ in logins])
+            ensure_requests_in_flight(seed=seed)
             return DemoLoad(0, None, logins)
     path = Path(path) if path else demo_export_path()
     if not path.exists():
@@ -343,6 +345,7 @@ def load_demo(*, seed: int = DEFAULT_SEED, path: Path | None = None,
             history = write_history(employees, seed=seed)
             logins = ensure_demo_accounts()
             ensure_demo_documents([username for _, username, _ in logins])
+            ensure_requests_in_flight(seed=seed)
             return DemoLoad(created, path, logins, history)
     except IntegrityError as error:
         raise DemoError(f"Berkas demo {path} tidak dapat disimpan ({error}); hapus berkas itu "

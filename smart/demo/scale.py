@@ -50,6 +50,7 @@ from smart.demo.loader import (
     iter_employees,
 )
 from smart.demo.personal import assign_appraisers, fill_personal_details
+from smart.demo.requests import ensure_requests_in_flight
 from smart.people.models import Employee
 from smart.people.services import employees_create_bulk
 
@@ -180,6 +181,7 @@ def scale_generate(*, employees: int, seed: int, batch: int = DEFAULT_BATCH,
                                      "echelon__code")))
         logins = ensure_demo_accounts()
         ensure_demo_documents([username for _, username, _ in logins])
+        ensure_requests_in_flight(seed=seed)
     if connection.vendor == "postgresql":
         # Statistics for what was committed, so the benchmark that follows plans on
         # them (autovacuum may be off, or not there yet): 9 s at 1,000,000 ASN.

@@ -7,10 +7,12 @@ import io
 import json
 
 import pytest
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.management import CommandError, call_command
 from django.db import connection
 
 from smart.accounts.models import User
+from smart.changes.models import ChangeRequest
 from smart.demo.bench import (
     IMPORT_ROW,
     employee_only_user,
@@ -21,6 +23,7 @@ from smart.demo.bench import (
 )
 from smart.demo.load import MIX, _summary
 from smart.demo.loader import ROLE_ORDER
+from smart.demo.requests import FEWEST
 from smart.demo.scale import scale_generate, split
 from smart.demo.tests.test_history import _snapshot
 from smart.documents.models import Document
@@ -37,6 +40,7 @@ def data_dir(db, tmp_path, settings):
 
 
 def _empty() -> None:
+    ChangeRequest.objects.all().delete()
     Document.objects.all().delete()
     Employee.objects.all().delete()
     User.objects.all().delete()
@@ -64,19 +68,27 @@ def test_the_generator_writes_n_consistent_employees_in_batches(data_dir):
         assert (position.unit_id, position.position_name) == (employee.unit_id,
                                                               employee.position_name)
     assert Employee.objects.exclude(appraiser=None).count() > 200
-    accounts = User.objects.filter(role_assignments__role__in=ROLE_ORDER).distinct()
-    assert accounts.count() == len(ROLE_ORDER)
+    # One login per role; the proposers and OPD admins of the requests in flight
+    # (smart.demo.requests) have accounts without a password.
+    logins = User.objects.filter(role_assignments__role__in=ROLE_ORDER).exclude(
+        password__startswith=UNUSABLE_PASSWORD_PREFIX).distinct()
+    assert logins.count() == len(ROLE_ORDER)
+    assert ChangeRequest.objects.count() == FEWEST + 3
 
 
 def test_the_same_seed_gives_the_same_data_and_another_seed_does_not(data_dir):
+    def requests():  # the requests in flight: who proposed what, at which stage
+        return sorted(ChangeRequest.objects.values_list("employee__nip", "stage", "proposed"),
+                      key=repr)
+
     scale_generate(employees=200, seed=7, batch=80)
-    first = _snapshot()
+    first, first_requests = _snapshot(), requests()
     _empty()
     scale_generate(employees=200, seed=7, batch=80)
-    assert _snapshot() == first
+    assert _snapshot() == first and requests() == first_requests
     _empty()
     scale_generate(employees=200, seed=8, batch=80)
-    assert _snapshot() != first
+    assert _snapshot() != first and requests() != first_requests
 
 
 def test_the_generator_refuses_too_few_employees(data_dir):
@@ -172,7 +184,7 @@ QUERIES = {
     "profile (verifier)": 11,
     "profile (verifier): sections not kept": 11,
     "own profile (employee)": 6,
-    "verifier queue": 7,
+    "verifier queue": 8,  # with requests in it (smart.demo.requests): a page of rows
     # The report pages and files also write their line of the usage log (Pasal 22(3)).
     "statistics page": 19,
     "DUK page: first view (ordering)": 15,
