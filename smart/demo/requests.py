@@ -6,37 +6,33 @@ them the verifier's queue and "my proposals" were empty pages in the demo and
 in the benchmark, which then measured empty tables.
 
 Every request is made the way a user makes it, through ``changes.services``:
-the employee proposes an award (a Satyalancana or a regency award, in the
-record's own form, with a sample charter PDF as the supporting document), the
-OPD admin forwards it, the verifier asks for clarification. Each OPD with
+the employee proposes a regency award of this year (in the award record's own
+form, with a sample charter PDF as the supporting document), the OPD admin
+forwards it, the verifier asks for clarification. Each OPD with
 proposals gets an admin account (the demo admin-opd keeps Dinkes); proposers
 and these admins get accounts without a password (they cannot sign in; the
 demo logins stay the eight of ``loader.DEMO_ACCOUNTS``). The demo employee
-has three requests of their own, one at each stage. Afterwards the dates are
-moved back by up to 20 days, so the deadlines spread and some are overdue.
-Reruns add nothing once any change request exists.
+has three requests of their own, one at each stage. Each request is made up to
+20 days ago (the services run on a clock set back, ``_clock_at``), so the
+deadlines spread and some are overdue, and the notices, stage events and audit
+events carry the same dates. Reruns add nothing once any change request exists.
 """
 
 from __future__ import annotations
 
 import datetime
 import random
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db.models import F
 from django.utils import timezone
 
 from smart.access.models import Role, RoleAssignment
 from smart.accounts.models import User
 from smart.audit.services import audit_record
-from smart.changes.models import Action, ChangeRequest, Stage, StageEvent
-from smart.changes.services import (
-    CLOSE_WORKING_DAYS,
-    FORWARD_WORKING_DAYS,
-    request_move,
-    request_propose,
-)
+from smart.changes.models import Action, ChangeRequest, Stage
+from smart.changes.services import request_move, request_propose
 from smart.changes.targets import target_for
 from smart.demo.documents import SAMPLE_MARK, demo_pdf
 from smart.demo.logins import demo_login
@@ -44,7 +40,6 @@ from smart.documents.models import DocumentType
 from smart.people.models import Employee
 from smart.records.models import Award
 from smart.references.models import AGENCY_DEPTH, AwardType, Unit
-from smart.workdays.calendar import add_working_days
 
 # One employee in a hundred has a proposal on its way; at least 20, at most 1,000
 # (one BKPP's queue: a national installation has one per regency).
@@ -78,7 +73,8 @@ def ensure_requests_in_flight(*, seed: int, count: int | None = None) -> int:
     verifier = demo_login(Role.VERIFIER)
     if verifier is None:
         return 0
-    own = Employee.objects.filter(user=demo_login(Role.EMPLOYEE)).first()
+    login = demo_login(Role.EMPLOYEE)
+    own = Employee.objects.filter(user=login).first() if login else None
     count = count if count is not None else requests_in_flight_count(
         Employee.objects.count())
     proposers = _proposers(rng, count)
@@ -149,17 +145,39 @@ def _request(cast: _Cast, employee: Employee, stage: str, rng: random.Random) ->
     form = target.form_class()(data=values, instance=Award(employee=employee))
     if not form.is_valid():  # the generator's values are the form's own: never expected
         raise ValueError(f"Usulan demo {employee.nip} tidak sah: {form.errors.as_text()}")
-    request = request_propose(
-        target=target, employee=employee, action=Action.ADD, target_id=None,
-        values=form.cleaned_data, note="", proposer=employee.user, submit=True,
-        documents=[(DocumentType.objects.get(code="PENGHARGAAN"), charter)])
+    days_ago = rng.randint(0, 20)
+    now = timezone.now()
+    submitted = now - datetime.timedelta(days=days_ago, hours=rng.randint(0, 6))
+    forwarded = min(submitted + datetime.timedelta(days=rng.randint(0, 3), hours=2), now)
+    asked = min(forwarded + datetime.timedelta(days=1), now)
+    with _clock_at(submitted):
+        request = request_propose(
+            target=target, employee=employee, action=Action.ADD, target_id=None,
+            values=form.cleaned_data, note="", proposer=employee.user, submit=True,
+            documents=[(DocumentType.objects.get(code="PENGHARGAAN"), charter)])
     if stage in (Stage.VERIFICATION, Stage.CLARIFICATION):
-        request = request_move(request=request, move_name="forward", actor=admin)
+        with _clock_at(forwarded):
+            request = request_move(request=request, move_name="forward", actor=admin)
     if stage == Stage.CLARIFICATION:
-        request = request_move(request=request, move_name="ask", actor=cast.verifier,
-                               note=CLARIFICATION_NOTE)
-    _move_back(request, days=rng.randint(0, 20))
+        with _clock_at(asked):
+            request_move(request=request, move_name="ask", actor=cast.verifier,
+                         note=CLARIFICATION_NOTE)
     return 1
+
+
+@contextmanager
+def _clock_at(moment: datetime.datetime):
+    """Run the services at ``moment``: they stamp what they write (the request,
+    its stage events, the charter, the notices with the deadlines they quote, the
+    audit events) with ``timezone.now()``, so every date tells the same story.
+    The demo is loaded by one thread (``load_demo``, ``scale_generate``, before
+    ``serve_demo`` starts the server)."""
+    real = timezone.now
+    timezone.now = lambda: moment
+    try:
+        yield
+    finally:
+        timezone.now = real
 
 
 def _award(employee: Employee, rng: random.Random) -> tuple[dict, SimpleUploadedFile]:
@@ -185,17 +203,3 @@ def _award(employee: Employee, rng: random.Random) -> tuple[dict, SimpleUploaded
     ])
     return values, SimpleUploadedFile(f"piagam-{employee.nip}.pdf", pdf, "application/pdf")
 
-
-def _move_back(request: ChangeRequest, *, days: int) -> None:
-    """Submitted ``days`` ago: the dates and both deadlines follow."""
-    if not days:
-        return
-    shift = datetime.timedelta(days=days)
-    received = request.document_received_on - shift
-    StageEvent.objects.filter(request=request).update(at=F("at") - shift)
-    ChangeRequest.objects.filter(pk=request.pk).update(
-        created_at=request.created_at - shift, submitted_at=request.submitted_at - shift,
-        forwarded_at=request.forwarded_at - shift if request.forwarded_at else None,
-        document_received_on=received,
-        forward_deadline=add_working_days(received, FORWARD_WORKING_DAYS),
-        close_deadline=add_working_days(received, CLOSE_WORKING_DAYS))

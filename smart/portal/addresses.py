@@ -25,6 +25,9 @@ def address(url_name: str) -> str | None:
 
 def address_of(url_name: str, pk) -> str:
     """``reverse(url_name, args=[pk])`` for a page taking one integer id."""
+    if isinstance(pk, bool) or not (isinstance(pk, int) and pk >= 0
+                                    or isinstance(pk, str) and pk.isascii() and pk.isdigit()):
+        raise ValueError(f"{pk!r} is not a row id")  # what reverse()'s int converter refuses
     before, after = _pattern(url_name, get_script_prefix(),
                              get_urlconf() or settings.ROOT_URLCONF)
     return f"{before}{int(pk)}{after}"

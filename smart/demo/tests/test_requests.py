@@ -2,6 +2,7 @@
 verifier's queue and "my proposals" are not empty pages, in the demo or in the
 benchmark (issue 10; R-PROC-1, R-PROC-2)."""
 
+import datetime
 import io
 
 import pytest
@@ -15,7 +16,9 @@ from smart.changes.queues import verification_queue
 from smart.changes.services import request_move
 from smart.demo.bench import demo_user, employee_only_user, signed_in_client
 from smart.demo.requests import FEWEST, MOST, requests_in_flight_count
+from smart.notifications.models import Notification
 from smart.records.models import Award
+from smart.workdays.calendar import add_working_days
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +41,7 @@ def test_the_demo_has_requests_at_each_stage_made_as_users_make_them(demo):
     stages = {stage: sum(r.stage == stage for r in requests) for stage in
               (Stage.SUBMITTED, Stage.VERIFICATION, Stage.CLARIFICATION)}
     assert stages == {Stage.SUBMITTED: 11, Stage.VERIFICATION: 9, Stage.CLARIFICATION: 3}
-    today = timezone.localdate()
+    now = timezone.now()
     for request in requests:
         # The employee proposed their own award, with a charter, through the service.
         assert request.proposer_id == request.employee.user_id
@@ -50,12 +53,26 @@ def test_the_demo_has_requests_at_each_stage_made_as_users_make_them(demo):
                          Stage.VERIFICATION: ["create", "submit", "forward"],
                          Stage.CLARIFICATION: ["create", "submit", "forward", "ask"],
                          }[request.stage]
-        # Dates moved back together: the deadlines follow the receipt.
-        assert request.submitted_at.date() <= today
-        assert request.document_received_on <= request.forward_deadline
-        assert request.close_deadline == request.forward_deadline
-    assert any(r.close_deadline < today for r in requests)  # some are overdue
-    assert not Award.objects.filter(name__startswith="Pegawai Teladan Tingkat Kabupaten 20",
+        # Made up to 20 days ago, every date of one story: the events in order and
+        # not in the future, the deadlines from the receipt, the notices and the
+        # charter stamped with the event that made them.
+        times = list(StageEvent.objects.filter(request=request).order_by("pk")
+                     .values_list("at", flat=True))
+        assert times == sorted(times) and times[-1] <= now
+        assert now - times[0] <= datetime.timedelta(days=21)
+        received = request.document_received_on
+        assert received == timezone.localdate(request.submitted_at)
+        assert request.forward_deadline == add_working_days(received, 10)
+        assert request.close_deadline == add_working_days(received, 10)
+        assert {d.uploaded_at for d in request.documents.all()} <= set(times)
+        notices = Notification.objects.filter(url__endswith=f"/{request.pk}/")
+        assert notices.exists()
+        assert {notice.created_at for notice in notices} <= set(times)
+        # The admin's notice quotes the forwarding deadline the request holds.
+        assert any(request.forward_deadline.strftime("%d-%m-%Y") in notice.message
+                   for notice in notices)
+    assert len({r.document_received_on for r in requests}) > 5  # the deadlines spread
+    assert not Award.objects.filter(name__regex=r" 20\d\d$",
                                     employee__in=[r.employee for r in requests]).exists()
 
 
@@ -80,8 +97,8 @@ def test_the_verifier_and_the_demo_employee_see_them_on_their_pages(demo):
     first = queue.first()
     assert reverse("changes:detail", args=[first.pk]) in page
     mine = signed_in_client(employee).get(reverse("changes:mine"))
-    assert [r.stage for r in mine.context["page"].object_list] == [
-        Stage.CLARIFICATION, Stage.VERIFICATION, Stage.SUBMITTED]
+    assert sorted(r.stage for r in mine.context["page"].object_list) == sorted(
+        [Stage.CLARIFICATION, Stage.VERIFICATION, Stage.SUBMITTED])
 
 
 def test_a_demo_request_can_be_carried_to_validation(demo):

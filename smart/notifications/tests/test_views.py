@@ -142,6 +142,20 @@ def test_the_bell_shows_the_count_with_a_spoken_label(cast):
     assert ">3</span>" in html
 
 
+def test_a_bell_counted_to_its_limit_says_more_than_99_in_both_languages(cast):
+    """The count stops at BELL_LIMIT: the badge and the spoken label say "99+",
+    never "100 unread" for a user with thousands."""
+    context = {"user": cast.admin_a, "unread_notifications": BELL_LIMIT}
+    labels = {}
+    for language in ("id", "en"):
+        with translation.override(language):
+            html = render_to_string("notifications/_bell.html", context)
+        assert ">99+</span>" in html and " 100 " not in html
+        labels[language] = html.split('aria-label="')[1].split('"')[0]
+    assert labels == {"id": "Notifikasi, lebih dari 99 belum dibaca",
+                      "en": "Notifications, more than 99 unread"}
+
+
 def test_the_bell_hides_the_badge_when_nothing_is_unread(cast):
     with translation.override("en"):
         html = render_to_string("notifications/_bell.html",

@@ -36,8 +36,9 @@ def test_a_page_without_one_id_is_refused_not_guessed():
         address_of("synchronisation:difference_propose", 3)  # takes two
     with pytest.raises(NoReverseMatch):
         address_of("jobs:detail", 3)  # a job's id is a UUID
-    with pytest.raises(ValueError):
-        address_of("records:profile", "3/../../akun")  # an id is a number
+    for not_an_id in ("3/../../akun", "3_000", " 7 ", "٣", "-5", -5, 3.9, True, None):
+        with pytest.raises(ValueError):  # an id is a whole number, as reverse() wants
+            address_of("records:profile", not_an_id)
 
 
 def test_the_template_tag_writes_the_rows_address():
