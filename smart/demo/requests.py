@@ -60,7 +60,6 @@ def requests_in_flight_count(employees: int) -> int:
 @dataclass(frozen=True)
 class _Cast:
     verifier: User
-    own: Employee | None  # the demo employee's record
     admins: dict[int, User]  # OPD (unit id) → its admin
 
 
@@ -78,7 +77,7 @@ def ensure_requests_in_flight(*, seed: int, count: int | None = None) -> int:
     count = count if count is not None else requests_in_flight_count(
         Employee.objects.count())
     proposers = _proposers(rng, count)
-    cast = _Cast(verifier, own, _opd_admins([*proposers, *([own] if own else [])]))
+    cast = _Cast(verifier, _opd_admins([*proposers, *([own] if own else [])]))
     made = 0
     for number, employee in enumerate(proposers):
         made += _request(cast, employee, STAGES[number % len(STAGES)], rng)

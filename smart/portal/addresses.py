@@ -20,7 +20,7 @@ _MARKER = "987654321987"
 
 def address(url_name: str) -> str | None:
     """``reverse(url_name)``, or None when no page has that name."""
-    return _reversed(url_name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    return _reversed(url_name, *_serving())
 
 
 def address_of(url_name: str, pk) -> str:
@@ -28,9 +28,14 @@ def address_of(url_name: str, pk) -> str:
     if isinstance(pk, bool) or not (isinstance(pk, int) and pk >= 0
                                     or isinstance(pk, str) and pk.isascii() and pk.isdigit()):
         raise ValueError(f"{pk!r} is not a row id")  # what reverse()'s int converter refuses
-    before, after = _pattern(url_name, get_script_prefix(),
-                             get_urlconf() or settings.ROOT_URLCONF)
+    before, after = _pattern(url_name, *_serving())
     return f"{before}{int(pk)}{after}"
+
+
+def _serving() -> tuple[str, str]:
+    """What a reversed address depends on besides its name: the script prefix
+    and the URL configuration of this request."""
+    return get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
 
 
 @functools.lru_cache(maxsize=512)

@@ -16,6 +16,15 @@ SKIP_REASON = "Chromium tidak ada: pasang dengan 'sudo apt-get install chromium'
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+# For page.evaluate(FITS, "#table-id"): the element fits its box and the page
+# does not scroll sideways (a phone's table shown as cards).
+FITS = """selector => {
+  const box = document.querySelector(selector).parentElement;
+  return box.scrollWidth <= box.clientWidth + 1
+    && document.documentElement.scrollWidth <= window.innerWidth + 1;
+}"""
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():

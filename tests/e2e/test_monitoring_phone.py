@@ -8,17 +8,10 @@ from django.urls import reverse
 
 from smart.monitoring.tests.scenery import fill_gaps, make_campaign
 from smart.references.models import PositionType
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import FITS, sign_in
 from tests.personas import PASSWORD, make_employee
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-FITS = """selector => {
-  const box = document.querySelector(selector).parentElement;
-  return box.scrollWidth <= box.clientWidth + 1
-    && document.documentElement.scrollWidth <= window.innerWidth + 1;
-}"""
-
 
 def test_the_campaign_and_retirement_tables_fit_a_phone(phone_page, live_server, cast,
                                                         tmp_path):

@@ -8,17 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from smart.changes.models import Action, ChangeRequest, Stage
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import FITS, sign_in
 from tests.personas import PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-FITS = """selector => {
-  const box = document.querySelector(selector).parentElement;
-  return box.scrollWidth <= box.clientWidth + 1
-    && document.documentElement.scrollWidth <= window.innerWidth + 1;
-}"""
-
 
 def test_my_proposals_are_cards_on_a_phone(phone_page, live_server, cast, tmp_path):
     page = phone_page

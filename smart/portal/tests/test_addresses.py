@@ -2,19 +2,12 @@
 
 import pytest
 from django.template import Context, Template
-from django.urls import NoReverseMatch, get_script_prefix, reverse, set_script_prefix
+from django.urls import NoReverseMatch, reverse
 
 from smart.portal.addresses import address, address_of
 
 ROW_PAGES = ["records:profile", "changes:detail", "monitoring:campaign_detail",
              "synchronisation:run_detail"]
-
-
-@pytest.fixture
-def script_prefix():
-    before = get_script_prefix()
-    yield set_script_prefix
-    set_script_prefix(before)
 
 
 @pytest.mark.parametrize("prefix", ["/", "/smart/"])

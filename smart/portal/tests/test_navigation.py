@@ -1,7 +1,6 @@
 """The sidebar marks exactly one entry as the current page."""
 
 import pytest
-from django.urls import get_script_prefix, set_script_prefix
 
 from smart.portal.navigation import navigation_for
 
@@ -22,15 +21,12 @@ def test_the_home_page_is_active_only_on_itself(cast):
     assert "/" not in _active(cast.employee, "/kalender/")
 
 
-def test_the_kept_addresses_follow_the_script_prefix(cast):
+def test_the_kept_addresses_follow_the_script_prefix(cast, script_prefix):
     """Addresses are reversed once per prefix: SMART served under /smart/ (a
     reverse proxy's SCRIPT_NAME) links there, and at the root again at the root."""
-    before = get_script_prefix()
     plain = [item["url"] for item in navigation_for(cast.employee, "/")]
-    try:
-        set_script_prefix("/smart/")
-        prefixed = [item["url"] for item in navigation_for(cast.employee, "/smart/")]
-    finally:
-        set_script_prefix(before)
+    script_prefix("/smart/")
+    prefixed = [item["url"] for item in navigation_for(cast.employee, "/smart/")]
+    script_prefix("/")
     assert prefixed == ["/smart" + url for url in plain]
     assert [item["url"] for item in navigation_for(cast.employee, "/")] == plain
